@@ -1,0 +1,192 @@
+package com.partnerops.reconcile.domain;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One change to one user, as the review report shows it and as apply carries it out. Each kind knows how it
+ * changes a {@link DirectoryUser}, so the store, the idempotence check and a future Graph gateway agree on
+ * what "applied" means.
+ */
+public sealed interface PlannedChange {
+
+    ChangeKind kind();
+
+    /** The attribute, role, SKU part number the change is about. */
+    String target();
+
+    default String before() {
+        return "";
+    }
+
+    default String after() {
+        return "";
+    }
+
+    DirectoryUser applyTo(DirectoryUser user);
+
+    record SetAttribute(UserAttribute attribute, String before, String after) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.SET_ATTRIBUTE;
+        }
+
+        public String target() {
+            return attribute.column();
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withAttribute(attribute, after);
+        }
+    }
+
+    record AddRole(String role) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.ADD_ROLE;
+        }
+
+        public String target() {
+            return role;
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withRoles(plus(user.roles(), role));
+        }
+    }
+
+    record RemoveRole(String role) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.REMOVE_ROLE;
+        }
+
+        public String target() {
+            return role;
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withRoles(minus(user.roles(), role));
+        }
+    }
+
+    record AssignLicense(String sku) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.ASSIGN_LICENSE;
+        }
+
+        public String target() {
+            return sku;
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withLicenses(plus(user.licenses(), sku));
+        }
+    }
+
+    record RemoveLicense(String sku) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.REMOVE_LICENSE;
+        }
+
+        public String target() {
+            return sku;
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withLicenses(minus(user.licenses(), sku));
+        }
+    }
+
+    /** Marketplace SaaS seats live in the user's license list too, but count against the SaaS subscription. */
+    record AssignSaasSeat(String sku) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.ASSIGN_SAAS_SEAT;
+        }
+
+        public String target() {
+            return sku;
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withLicenses(plus(user.licenses(), sku));
+        }
+    }
+
+    record RemoveSaasSeat(String sku) implements PlannedChange {
+        public ChangeKind kind() {
+            return ChangeKind.REMOVE_SAAS_SEAT;
+        }
+
+        public String target() {
+            return sku;
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withLicenses(minus(user.licenses(), sku));
+        }
+    }
+
+    record SetDisabledPlans(String sku, Set<String> off, Set<String> previouslyOff) implements PlannedChange {
+        public SetDisabledPlans {
+            off = new TreeSet<>(off);
+            previouslyOff = new TreeSet<>(previouslyOff);
+        }
+
+        public ChangeKind kind() {
+            return ChangeKind.SET_DISABLED_PLANS;
+        }
+
+        public String target() {
+            return sku;
+        }
+
+        @Override
+        public String before() {
+            return String.join(";", previouslyOff);
+        }
+
+        @Override
+        public String after() {
+            return String.join(";", off);
+        }
+
+        public DirectoryUser applyTo(DirectoryUser user) {
+            return user.withDisabledPlans(sku, off);
+        }
+    }
+
+    /** Rebuilds a change from a stored plan row; the inverse of {@link #kind()}, {@link #target()} and friends. */
+    static PlannedChange restore(ChangeKind kind, String target, String before, String after) {
+        return switch (kind) {
+            case SET_ATTRIBUTE -> new SetAttribute(UserAttribute.byColumn(target).orElseThrow(
+                    () -> new IllegalArgumentException("unknown attribute " + target)), before, after);
+            case ADD_ROLE -> new AddRole(target);
+            case REMOVE_ROLE -> new RemoveRole(target);
+            case ASSIGN_LICENSE -> new AssignLicense(target);
+            case REMOVE_LICENSE -> new RemoveLicense(target);
+            case ASSIGN_SAAS_SEAT -> new AssignSaasSeat(target);
+            case REMOVE_SAAS_SEAT -> new RemoveSaasSeat(target);
+            case SET_DISABLED_PLANS -> new SetDisabledPlans(target, splitList(after), splitList(before));
+        };
+    }
+
+    static Set<String> splitList(String joined) {
+        Set<String> items = new LinkedHashSet<>();
+        if (joined != null) {
+            Arrays.stream(joined.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+        }
+        return items;
+    }
+
+    private static Set<String> plus(Set<String> set, String item) {
+        Set<String> copy = new TreeSet<>(set);
+        copy.add(item);
+        return copy;
+    }
+
+    private static Set<String> minus(Set<String> set, String item) {
+        Set<String> copy = new TreeSet<>(set);
+        copy.removeIf(held -> held.equalsIgnoreCase(item));
+        return copy;
+    }
+}

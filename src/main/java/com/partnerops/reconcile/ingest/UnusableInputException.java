@@ -1,0 +1,56 @@
+package com.partnerops.reconcile.ingest;
+
+/**
+ * A file the job cannot use at all (unreadable, not a table, a required column missing): the command exits 2 and
+ * plans nothing. The message names file, sheet, row and column where they are known.
+ */
+public class UnusableInputException extends RuntimeException {
+
+    private final String file;
+    private final String sheet;
+    private final int row;
+    private final String column;
+
+    public UnusableInputException(String file, String sheet, int row, String column, String problem) {
+        this(file, sheet, row, column, problem, null);
+    }
+
+    public UnusableInputException(String file, String sheet, int row, String column, String problem,
+            Throwable cause) {
+        super(describe(file, sheet, row, column, problem), cause);
+        this.file = file;
+        this.sheet = sheet;
+        this.row = row;
+        this.column = column;
+    }
+
+    private static String describe(String file, String sheet, int row, String column, String problem) {
+        StringBuilder where = new StringBuilder(file);
+        if (sheet != null) {
+            where.append(" sheet ").append(sheet);
+        }
+        if (row > 0) {
+            where.append(" row ").append(row);
+        }
+        if (column != null) {
+            where.append(" column '").append(column).append('\'');
+        }
+        return where + ": " + problem;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String sheet() {
+        return sheet;
+    }
+
+    public int row() {
+        return row;
+    }
+
+    public String column() {
+        return column;
+    }
+}
