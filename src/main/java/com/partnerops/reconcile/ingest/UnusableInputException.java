@@ -1,5 +1,7 @@
 package com.partnerops.reconcile.ingest;
 
+import java.util.List;
+
 /**
  * A file the job cannot use at all (unreadable, not a table, a required column missing): the command exits 2 and
  * plans nothing. The message names file, sheet, row and column where they are known.
@@ -22,6 +24,28 @@ public class UnusableInputException extends RuntimeException {
         this.sheet = sheet;
         this.row = row;
         this.column = column;
+    }
+
+    /** Several problems found in one pass, reported together so the admin can fix them all at once. */
+    public static UnusableInputException of(List<UnusableInputException> problems, int limit) {
+        StringBuilder message = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + " in the input:");
+        problems.stream().limit(limit).forEach(p -> message.append(System.lineSeparator()).append("  ")
+                .append(p.getMessage()));
+        if (problems.size() > limit) {
+            message.append(System.lineSeparator()).append("  ... and ").append(problems.size() - limit)
+                    .append(" more");
+        }
+        UnusableInputException first = problems.get(0);
+        return new UnusableInputException(message.toString(), first);
+    }
+
+    private UnusableInputException(String message, UnusableInputException first) {
+        super(message);
+        this.file = first.file;
+        this.sheet = first.sheet;
+        this.row = first.row;
+        this.column = first.column;
     }
 
     private static String describe(String file, String sheet, int row, String column, String problem) {

@@ -1,0 +1,57 @@
+package com.partnerops.reconcile.ingest;
+
+import com.partnerops.reconcile.domain.DesiredUserRow;
+import com.partnerops.reconcile.domain.UserAttribute;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The columns of a desired-state file (CSV or .xlsx alike) and how a row becomes a {@link DesiredUserRow}. */
+public final class DesiredFileFormat {
+
+    public static final String CUSTOMER = "customer";
+    public static final String USER_PRINCIPAL_NAME = "userPrincipalName";
+    public static final String ROLES = "roles";
+    public static final String LICENSES = "licenses";
+    public static final String DISABLED_PLANS = "disabledPlans";
+
+    private DesiredFileFormat() {
+    }
+
+    public static Set<String> knownColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        columns.add(CUSTOMER);
+        columns.add(USER_PRINCIPAL_NAME);
+        for (UserAttribute attribute : UserAttribute.values()) {
+            columns.add(attribute.column());
+        }
+        columns.add(ROLES);
+        columns.add(LICENSES);
+        columns.add(DISABLED_PLANS);
+        return columns;
+    }
+
+    /** The customer column may be left out when the command names exactly one customer. */
+    public static Set<String> requiredColumns(boolean singleCustomerGiven) {
+        return singleCustomerGiven ? Set.of(USER_PRINCIPAL_NAME) : Set.of(CUSTOMER, USER_PRINCIPAL_NAME);
+    }
+
+    /** A list column that is present but blank means "none"; an absent column means "leave as is". */
+    public static DesiredUserRow toDesiredRow(SourceRow row) {
+        Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
+        for (UserAttribute attribute : UserAttribute.values()) {
+            String value = row.get(attribute.column());
+            if (!value.isEmpty()) {
+                attributes.put(attribute, value);
+            }
+        }
+        return new DesiredUserRow(row.file(), row.rowNumber(), row.get(CUSTOMER), row.get(USER_PRINCIPAL_NAME),
+                attributes, listCell(row, ROLES), listCell(row, LICENSES), listCell(row, DISABLED_PLANS));
+    }
+
+    private static Optional<String> listCell(SourceRow row, String column) {
+        return row.has(column) ? Optional.of(row.get(column)) : Optional.empty();
+    }
+}

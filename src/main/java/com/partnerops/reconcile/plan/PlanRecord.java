@@ -1,0 +1,33 @@
+package com.partnerops.reconcile.plan;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A plan as stored: where it came from and how far it got. The plan's rows live beside it in the store.
+ *
+ * @param customers tenant ids the plan is limited to ({@code --customer}); empty for all
+ * @param state PLANNING, PLANNED, APPLYING, APPLIED or FAILED
+ */
+public record PlanRecord(
+        String planId,
+        Instant createdAt,
+        List<String> inputs,
+        String options,
+        String sheet,
+        List<String> customers,
+        boolean additive,
+        String state,
+        long rowsRead) {
+
+    public static final String PLANNING = "PLANNING";
+    public static final String PLANNED = "PLANNED";
+    public static final String APPLYING = "APPLYING";
+    public static final String APPLIED = "APPLIED";
+    public static final String FAILED = "FAILED";
+
+    public PlanRecord {
+        inputs = List.copyOf(inputs);
+        customers = List.copyOf(customers);
+    }
+}

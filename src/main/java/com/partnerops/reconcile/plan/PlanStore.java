@@ -1,0 +1,247 @@
+package com.partnerops.reconcile.plan;
+
+import com.partnerops.reconcile.domain.DesiredUserRow;
+import com.partnerops.reconcile.domain.Names;
+import com.partnerops.reconcile.domain.PlanLine;
+import com.partnerops.reconcile.domain.PlannedUser;
+import com.partnerops.reconcile.domain.SeatLine;
+import com.partnerops.reconcile.domain.UserAttribute;
+import com.partnerops.reconcile.report.ReportRow;
+import com.partnerops.reconcile.report.ReportSummary;
+import com.partnerops.reconcile.report.SeatReportRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Plans in the store: the plan record, its staged desired rows, and the plan's rows, users and seats. */
+@Component
+public class PlanStore {
+
+    /** Plan rows of one desired row get consecutive numbers after the row's own. */
+    private static final long LINES_PER_ROW = 10_000L;
+
+    private final JdbcTemplate jdbc;
+
+    public PlanStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void create(PlanRecord plan) {
+        jdbc.update("INSERT INTO plan (plan_id, created_at, inputs, options, sheet, customers, additive, state,"
+                + " rows_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", plan.planId(),
+                plan.createdAt().atOffset(ZoneOffset.UTC), String.join("\n", plan.inputs()), plan.options(),
+                plan.sheet(), String.join("\n", plan.customers()), plan.additive(), plan.state());
+    }
+
+    public Optional<PlanRecord> find(String planId) {
+        return jdbc.query("SELECT * FROM plan WHERE plan_id = ?", (rs, n) -> new PlanRecord(rs.getString("plan_id"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), lines(rs.getString("inputs")),
+                rs.getString("options"), rs.getString("sheet"), lines(rs.getString("customers")),
+                rs.getBoolean("additive"), rs.getString("state"), rs.getLong("rows_read")), planId)
+                .stream().findFirst();
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+    }
+
+    public void setState(String planId, String state) {
+        jdbc.update("UPDATE plan SET state = ? WHERE plan_id = ?", state, planId);
+    }
+
+    public void setRowsRead(String planId, long rowsRead) {
+        jdbc.update("UPDATE plan SET rows_read = ? WHERE plan_id = ?", rowsRead, planId);
+    }
+
+    // ---- staged desired rows ----
+
+    public void insertDesiredRows(String planId, List<? extends StagedRow> rows) {
+        jdbc.batchUpdate("INSERT INTO desired_row (plan_id, seq, tenant_id, customer_ref, source_file, source_row,"
+                + " upn, display_name, given_name, surname, job_title, department, usage_location, roles, licenses,"
+                + " disabled_plans) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows.stream().map(staged -> {
+                    DesiredUserRow r = staged.row();
+                    return new Object[] {planId, staged.seq(), staged.tenantId(), r.customerRef(), r.sourceFile(),
+                            r.sourceRow(), r.userPrincipalName(), r.attributes().get(UserAttribute.DISPLAY_NAME),
+                            r.attributes().get(UserAttribute.GIVEN_NAME), r.attributes().get(UserAttribute.SURNAME),
+                            r.attributes().get(UserAttribute.JOB_TITLE), r.attributes().get(UserAttribute.DEPARTMENT),
+                            r.attributes().get(UserAttribute.USAGE_LOCATION), r.roles().orElse(null),
+                            r.licenses().orElse(null), r.disabledPlans().orElse(null)};
+                }).toList());
+    }
+
+    /**
+     * The customers the plan's rows resolved to, in the order they first appear; "" stands for the rows whose
+     * customer matched nothing.
+     */
+    public List<String> customerGroups(String planId) {
+        return jdbc.queryForList("SELECT COALESCE(tenant_id, '') FROM desired_row WHERE plan_id = ?"
+                + " GROUP BY tenant_id ORDER BY MIN(seq)", String.class, planId);
+    }
+
+    public List<StagedRow> desiredRows(String planId, String tenantIdOrEmpty) {
+        String where = tenantIdOrEmpty.isEmpty() ? "tenant_id IS NULL" : "tenant_id = ?";
+        Object[] args = tenantIdOrEmpty.isEmpty() ? new Object[] {planId} : new Object[] {planId, tenantIdOrEmpty};
+        return jdbc.query("SELECT * FROM desired_row WHERE plan_id = ? AND " + where + " ORDER BY seq",
+                (rs, n) -> stagedRow(rs), args);
+    }
+
+    private static StagedRow stagedRow(ResultSet rs) throws SQLException {
+        Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
+        putIfSet(attributes, UserAttribute.DISPLAY_NAME, rs.getString("display_name"));
+        putIfSet(attributes, UserAttribute.GIVEN_NAME, rs.getString("given_name"));
+        putIfSet(attributes, UserAttribute.SURNAME, rs.getString("surname"));
+        putIfSet(attributes, UserAttribute.JOB_TITLE, rs.getString("job_title"));
+        putIfSet(attributes, UserAttribute.DEPARTMENT, rs.getString("department"));
+        putIfSet(attributes, UserAttribute.USAGE_LOCATION, rs.getString("usage_location"));
+        DesiredUserRow row = new DesiredUserRow(rs.getString("source_file"), rs.getInt("source_row"),
+                rs.getString("customer_ref"), rs.getString("upn"), attributes,
+                Optional.ofNullable(rs.getString("roles")), Optional.ofNullable(rs.getString("licenses")),
+                Optional.ofNullable(rs.getString("disabled_plans")));
+        return new StagedRow(rs.getLong("seq"), rs.getString("tenant_id"), row);
+    }
+
+    private static void putIfSet(Map<UserAttribute, String> attributes, UserAttribute attribute, String value) {
+        if (value != null) {
+            attributes.put(attribute, value);
+        }
+    }
+
+    // ---- the plan's decisions ----
+
+    public void save(String planId, List<? extends PlannedCustomer> customers) {
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> users = new ArrayList<>();
+        List<Object[]> seats = new ArrayList<>();
+        List<Object[]> heldBack = new ArrayList<>();
+        for (PlannedCustomer customer : customers) {
+            Map<Long, Long> nextSeq = new HashMap<>();
+            Map<String, Long> firstSeqOfUser = new HashMap<>();
+            for (PlanLine line : customer.plan().lines()) {
+                long rowSeq = customer.rowSeq().get(PlannedCustomer.sourceKey(line.sourceFile(), line.sourceRow()));
+                long seq = rowSeq * LINES_PER_ROW + nextSeq.merge(rowSeq, 1L, Long::sum);
+                firstSeqOfUser.putIfAbsent(Names.key(line.userPrincipalName()), seq);
+                lines.add(new Object[] {planId, seq, line.tenantId(),
+                        customer.customerName() != null ? customer.customerName() : line.target(),
+                        line.userPrincipalName(), Names.key(line.userPrincipalName()),
+                        line.kind() == null ? null : line.kind().name(), line.target(),
+                        line.change() == null ? null : line.change().before(),
+                        line.change() == null ? null : line.change().after(), line.status().name(),
+                        line.reason() == null ? null : line.reason().name(), line.message(),
+                        line.gdapRelationshipId(), line.sourceFile(), line.sourceRow()});
+            }
+            for (PlannedUser user : customer.plan().users()) {
+                String key = Names.key(user.userPrincipalName());
+                users.add(new Object[] {planId, user.tenantId(), key, user.userPrincipalName(), user.fingerprint(),
+                        user.freesSeats(), firstSeqOfUser.get(key)});
+            }
+            for (SeatLine seat : customer.plan().seats()) {
+                seats.add(new Object[] {planId, seat.tenantId(), seat.sku(), seat.productName(), seat.kind().name(),
+                        seat.program(), seat.purchased(), seat.assignedBefore(), seat.assignedAfter(),
+                        seat.freeAfter(), seat.seatsToBuy(), seat.advice()});
+            }
+            if (customer.plan().tenantId() != null) {
+                heldBack.add(new Object[] {planId, customer.plan().tenantId(), customer.plan().heldBack()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO plan_line (plan_id, seq, tenant_id, customer_name, upn, upn_key, change_kind,"
+                + " target, before_value, after_value, status, reason, message, gdap_relationship_id, source_file,"
+                + " source_row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines);
+        jdbc.batchUpdate("INSERT INTO plan_user (plan_id, tenant_id, upn_key, upn, fingerprint, frees_seats,"
+                + " first_seq) VALUES (?,?,?,?,?,?,?)", users);
+        jdbc.batchUpdate("INSERT INTO plan_seat (plan_id, tenant_id, sku, product_name, kind, program, purchased,"
+                + " assigned_before, assigned_after, free_after, seats_to_buy, advice)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", seats);
+        jdbc.batchUpdate("INSERT INTO plan_customer (plan_id, tenant_id, held_back) VALUES (?,?,?)", heldBack);
+    }
+
+    // ---- reading a plan back for its reports ----
+
+    /** Streams the plan's rows in order, so a report of any size never sits in memory. */
+    public void forEachRow(String planId, Consumer<ReportRow> consumer) {
+        jdbc.query("SELECT * FROM plan_line WHERE plan_id = ? ORDER BY seq", rs -> {
+            consumer.accept(reportRow(rs, rs.getString("status"), rs.getString("reason"), rs.getString("message")));
+        }, planId);
+    }
+
+    static ReportRow reportRow(ResultSet rs, String status, String reason, String message) throws SQLException {
+        return new ReportRow(rs.getString("tenant_id"), rs.getString("customer_name"), rs.getString("upn"),
+                rs.getString("change_kind"), rs.getString("target"), rs.getString("before_value"),
+                rs.getString("after_value"), status, reason, message, rs.getString("source_file"),
+                rs.getInt("source_row"));
+    }
+
+    public List<SeatReportRow> seats(String planId) {
+        return jdbc.query("SELECT s.*, c.name AS customer_name FROM plan_seat s LEFT JOIN customer c"
+                + " ON c.tenant_id = s.tenant_id WHERE s.plan_id = ? ORDER BY c.name, s.tenant_id, s.sku",
+                (rs, n) -> new SeatReportRow(rs.getString("tenant_id"), rs.getString("customer_name"),
+                        rs.getString("sku"), rs.getString("product_name"), rs.getString("kind"),
+                        rs.getString("program"), rs.getInt("purchased"), rs.getInt("assigned_before"),
+                        rs.getInt("assigned_after"), rs.getInt("free_after"), rs.getInt("seats_to_buy"),
+                        rs.getString("advice")), planId);
+    }
+
+    public ReportSummary summary(String planId) {
+        PlanRecord plan = find(planId).orElseThrow();
+        return summary(plan, "Review of plan " + planId,
+                "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line WHERE plan_id = ?");
+    }
+
+    /**
+     * Figures for a report's first page, from any query over a plan's rows that yields status, reason,
+     * tenant_id, customer_name and upn_key, one row per plan or apply row.
+     */
+    ReportSummary summary(PlanRecord plan, String title, String rowsQuery) {
+        Map<String, Long> statusCounts = new LinkedHashMap<>();
+        Map<String, Long> reasonCounts = new HashMap<>();
+        Map<String, long[]> perCustomer = new LinkedHashMap<>();
+        Map<String, String> customerNames = new HashMap<>();
+        Map<String, java.util.Set<String>> usersTouched = new HashMap<>();
+        jdbc.query(rowsQuery, rs -> {
+            String status = rs.getString("status");
+            statusCounts.merge(status, 1L, Long::sum);
+            if (rs.getString("reason") != null) {
+                reasonCounts.merge(rs.getString("reason"), 1L, Long::sum);
+            }
+            String tenant = Optional.ofNullable(rs.getString("tenant_id")).orElse("");
+            customerNames.putIfAbsent(tenant, tenant.isEmpty() ? "(unknown customer)" : rs.getString("customer_name"));
+            long[] counts = perCustomer.computeIfAbsent(tenant, t -> new long[2]);
+            boolean done = "PLANNED".equals(status) || "APPLIED".equals(status);
+            counts[done ? 0 : 1]++;
+            if (done) {
+                usersTouched.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(rs.getString("upn_key"));
+            }
+        }, plan.planId());
+        Map<String, Integer> heldBack = new HashMap<>();
+        jdbc.query("SELECT tenant_id, held_back FROM plan_customer WHERE plan_id = ?",
+                rs -> {
+                    heldBack.put(rs.getString("tenant_id"), rs.getInt("held_back"));
+                }, plan.planId());
+        List<ReportSummary.CustomerFigures> customers = new ArrayList<>();
+        perCustomer.forEach((tenant, counts) -> customers.add(new ReportSummary.CustomerFigures(tenant,
+                customerNames.get(tenant), usersTouched.getOrDefault(tenant, java.util.Set.of()).size(), counts[0],
+                counts[1], heldBack.getOrDefault(tenant, 0))));
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        reasonCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
+        return new ReportSummary(plan.planId(), title, plan.createdAt(), plan.inputs(), plan.options(),
+                plan.rowsRead(), statusCounts, reasons, customers);
+    }
+
+    public Instant createdAt(String planId) {
+        return find(planId).map(PlanRecord::createdAt).orElseThrow();
+    }
+}

@@ -1,0 +1,33 @@
+package com.partnerops.reconcile.state;
+
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.CustomerContext;
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.PlannedChange;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one seam between the rules and the tenants: reading current state and applying changes. The embedded
+ * store ({@link StoreDirectory}) is the first implementation; a Microsoft Graph one plugs in here without touching
+ * the rules or the reports.
+ */
+public interface Directory {
+
+    /** Finds a customer by tenant id, primary domain or exact customer name (case-insensitive). */
+    Optional<Customer> findCustomer(String reference);
+
+    /** Subscriptions, GDAP relationships and the seats assigned now; empty for an unknown tenant. */
+    Optional<CustomerContext> loadCustomer(String tenantId);
+
+    /** The named users that exist, keyed by {@code Names.key(userPrincipalName)}. */
+    Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames);
+
+    /**
+     * Carries out one user's changes, in order, all or nothing. The caller has checked that the user is still as
+     * planned and that seats and GDAP allow it.
+     */
+    void apply(DirectoryUser user, List<PlannedChange> changes);
+}

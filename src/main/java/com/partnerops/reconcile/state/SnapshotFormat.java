@@ -1,0 +1,183 @@
+package com.partnerops.reconcile.state;
+
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.GdapRelationship;
+import com.partnerops.reconcile.domain.Names;
+import com.partnerops.reconcile.domain.PlannedChange;
+import com.partnerops.reconcile.domain.Program;
+import com.partnerops.reconcile.domain.Subscription;
+import com.partnerops.reconcile.domain.SubscriptionKind;
+import com.partnerops.reconcile.domain.SubscriptionStatus;
+import com.partnerops.reconcile.domain.UserAttribute;
+import com.partnerops.reconcile.ingest.SourceRow;
+import com.partnerops.reconcile.ingest.UnusableInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The current-state snapshot {@code import-state} reads: four CSV files, one record type each. Every value is
+ * checked here, so a bad snapshot is refused before anything in the store changes.
+ */
+public enum SnapshotFormat {
+    CUSTOMERS("customers.csv", List.of("tenantId", "domain", "name"), List.of()),
+    SUBSCRIPTIONS("subscriptions.csv",
+            List.of("tenantId", "subscriptionId", "skuPartNumber", "kind", "program", "quantity", "status"),
+            List.of("productName", "commitmentStart", "termEnd", "assignedDisplay")),
+    GDAP("gdap.csv", List.of("tenantId", "relationshipId", "status", "roles"), List.of("endDateTime")),
+    USERS("users.csv", List.of("tenantId", "userPrincipalName"),
+            List.of("displayName", "givenName", "surname", "usageLocation", "jobTitle", "department",
+                    "accountEnabled", "licenses", "roles", "disabledPlans"));
+
+    private final String fileName;
+    private final List<String> required;
+    private final List<String> optional;
+
+    SnapshotFormat(String fileName, List<String> required, List<String> optional) {
+        this.fileName = fileName;
+        this.required = required;
+        this.optional = optional;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public Set<String> requiredColumns() {
+        return Set.copyOf(required);
+    }
+
+    public Set<String> knownColumns() {
+        Set<String> all = new LinkedHashSet<>(required);
+        all.addAll(optional);
+        return all;
+    }
+
+    /** Reads one row as this file's record; throws naming file, row and column when a value is unusable. */
+    public Object toRecord(SourceRow row) {
+        for (String column : required) {
+            if (row.get(column).isEmpty()) {
+                throw problem(row, column, "a value is required");
+            }
+        }
+        return switch (this) {
+            case CUSTOMERS -> new Customer(row.get("tenantId"), row.get("domain"), row.get("name"));
+            case SUBSCRIPTIONS -> subscription(row);
+            case GDAP -> relationship(row);
+            case USERS -> user(row);
+        };
+    }
+
+    private static Subscription subscription(SourceRow row) {
+        return new Subscription(row.get("tenantId"), row.get("subscriptionId"), row.get("skuPartNumber"),
+                row.get("productName"),
+                choice(row, "kind", SubscriptionKind::valueOf, SubscriptionKind.values()),
+                choice(row, "program", Program::valueOf, Program.values()),
+                quantity(row),
+                choice(row, "status", SubscriptionStatus::valueOf, SubscriptionStatus.values()),
+                date(row, "commitmentStart"), date(row, "termEnd"), row.get("assignedDisplay"));
+    }
+
+    private static GdapRelationship relationship(SourceRow row) {
+        String status = row.get("status").toLowerCase(Locale.ROOT);
+        if (!Set.of("active", "expired", "terminated").contains(status)) {
+            throw problem(row, "status", "'" + row.get("status") + "' is not one of active, expired, terminated");
+        }
+        return new GdapRelationship(row.get("tenantId"), row.get("relationshipId"), status, instant(row, "endDateTime"),
+                PlannedChange.splitList(row.get("roles")).stream().toList());
+    }
+
+    private static DirectoryUser user(SourceRow row) {
+        Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
+        for (UserAttribute attribute : UserAttribute.values()) {
+            attributes.put(attribute, row.get(attribute.column()));
+        }
+        String usage = row.get("usageLocation");
+        if (!usage.isEmpty()) {
+            if (!Set.of(Locale.getISOCountries()).contains(usage.toUpperCase(Locale.ROOT))) {
+                throw problem(row, "usageLocation", "'" + usage + "' is not an ISO 3166-1 alpha-2 country code");
+            }
+            attributes.put(UserAttribute.USAGE_LOCATION, usage.toUpperCase(Locale.ROOT));
+        }
+        String enabled = row.get("accountEnabled").toLowerCase(Locale.ROOT);
+        if (!Set.of("", "true", "false").contains(enabled)) {
+            throw problem(row, "accountEnabled", "'" + row.get("accountEnabled") + "' is not true or false");
+        }
+        Set<String> licenses = new TreeSet<>(PlannedChange.splitList(row.get("licenses")));
+        Map<String, Set<String>> disabled = new TreeMap<>();
+        for (String entry : PlannedChange.splitList(row.get("disabledPlans"))) {
+            int colon = entry.indexOf(':');
+            String sku = colon > 0 ? licenses.stream().filter(l -> Names.key(l).equals(Names.key(entry.substring(0, colon))))
+                    .findFirst().orElse(null) : null;
+            if (sku == null || colon == entry.length() - 1) {
+                throw problem(row, "disabledPlans", "'" + entry + "' is not SKU:PLAN for one of the user's licenses");
+            }
+            disabled.computeIfAbsent(sku, k -> new TreeSet<>()).add(entry.substring(colon + 1).strip());
+        }
+        return new DirectoryUser(row.get("tenantId"), row.get("userPrincipalName"), attributes, !"false".equals(enabled),
+                licenses, new TreeSet<>(PlannedChange.splitList(row.get("roles"))), disabled);
+    }
+
+    private static <E extends Enum<E>> E choice(SourceRow row, String column, Function<String, E> parse, E[] values) {
+        try {
+            return parse.apply(row.get(column).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw problem(row, column, "'" + row.get(column) + "' is not one of " + Arrays.toString(values));
+        }
+    }
+
+    private static int quantity(SourceRow row) {
+        try {
+            int quantity = Integer.parseInt(row.get("quantity"));
+            if (quantity >= 0) {
+                return quantity;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw problem(row, "quantity", "'" + row.get("quantity") + "' is not a whole number of seats (0 or more)");
+    }
+
+    private static LocalDate date(SourceRow row, String column) {
+        String value = row.get(column);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw problem(row, column, "'" + value + "' is not a date like 2026-11-24");
+        }
+    }
+
+    /** A date without a time means the start of that day, UTC. */
+    private static Instant instant(SourceRow row, String column) {
+        String value = row.get(column);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return value.length() > 10 ? OffsetDateTime.parse(value).toInstant()
+                    : LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw problem(row, column, "'" + value + "' is not a date-time like 2027-01-31T00:00:00Z");
+        }
+    }
+
+    private static UnusableInputException problem(SourceRow row, String column, String what) {
+        return new UnusableInputException(row.file(), row.sheet(), row.rowNumber(), column, what);
+    }
+}

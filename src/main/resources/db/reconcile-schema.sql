@@ -1,0 +1,180 @@
+-- The store: current state (what import-state loads and apply changes), plans, apply results and the audit log.
+-- Idempotent: run on every start. Large tables are CACHED (disk-backed) so memory stays flat.
+
+CREATE CACHED TABLE IF NOT EXISTS customer (
+    tenant_id VARCHAR(64) PRIMARY KEY,
+    domain VARCHAR(255) NOT NULL,
+    name VARCHAR(255) NOT NULL
+);
+
+CREATE CACHED TABLE IF NOT EXISTS subscription (
+    tenant_id VARCHAR(64) NOT NULL,
+    subscription_id VARCHAR(128) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    product_name VARCHAR(255),
+    kind VARCHAR(16) NOT NULL,
+    program VARCHAR(16) NOT NULL,
+    quantity INT NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    commitment_start DATE,
+    term_end DATE,
+    assigned_display VARCHAR(64),
+    PRIMARY KEY (tenant_id, subscription_id)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS gdap_relationship (
+    tenant_id VARCHAR(64) NOT NULL,
+    relationship_id VARCHAR(128) NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    end_date_time TIMESTAMP WITH TIME ZONE,
+    roles VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (tenant_id, relationship_id)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS directory_user (
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    display_name VARCHAR(256),
+    given_name VARCHAR(64),
+    surname VARCHAR(64),
+    usage_location VARCHAR(8),
+    job_title VARCHAR(128),
+    department VARCHAR(128),
+    account_enabled BOOLEAN NOT NULL,
+    PRIMARY KEY (tenant_id, upn_key)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS user_license (
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    disabled_plans VARCHAR(4000) DEFAULT '' NOT NULL,
+    PRIMARY KEY (tenant_id, upn_key, sku)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS user_role (
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    role VARCHAR(255) NOT NULL,
+    PRIMARY KEY (tenant_id, upn_key, role)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS plan (
+    plan_id VARCHAR(64) PRIMARY KEY,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    inputs VARCHAR(16000) NOT NULL,
+    options VARCHAR(4000) NOT NULL,
+    sheet VARCHAR(255),
+    customers VARCHAR(4000) NOT NULL,
+    additive BOOLEAN NOT NULL,
+    state VARCHAR(16) NOT NULL,
+    rows_read INT DEFAULT 0 NOT NULL
+);
+
+-- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".
+CREATE CACHED TABLE IF NOT EXISTS desired_row (
+    plan_id VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    tenant_id VARCHAR(64),
+    customer_ref VARCHAR(255),
+    source_file VARCHAR(1024) NOT NULL,
+    source_row INT NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    display_name VARCHAR(4000),
+    given_name VARCHAR(4000),
+    surname VARCHAR(4000),
+    job_title VARCHAR(4000),
+    department VARCHAR(4000),
+    usage_location VARCHAR(4000),
+    roles VARCHAR(16000),
+    licenses VARCHAR(16000),
+    disabled_plans VARCHAR(16000),
+    PRIMARY KEY (plan_id, seq)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS plan_line (
+    plan_id VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    tenant_id VARCHAR(64),
+    customer_name VARCHAR(255),
+    upn VARCHAR(320),
+    upn_key VARCHAR(320),
+    change_kind VARCHAR(32),
+    target VARCHAR(4000),
+    before_value VARCHAR(16000),
+    after_value VARCHAR(16000),
+    status VARCHAR(16) NOT NULL,
+    reason VARCHAR(32),
+    message VARCHAR(16000),
+    gdap_relationship_id VARCHAR(128),
+    source_file VARCHAR(1024),
+    source_row INT,
+    PRIMARY KEY (plan_id, seq)
+);
+
+-- Users with planned changes, in the order apply serves them: those freeing seats first, then file order.
+CREATE CACHED TABLE IF NOT EXISTS plan_user (
+    plan_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    fingerprint VARCHAR(64) NOT NULL,
+    frees_seats BOOLEAN NOT NULL,
+    first_seq BIGINT NOT NULL,
+    apply_status VARCHAR(16),
+    PRIMARY KEY (plan_id, tenant_id, upn_key)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS plan_customer (
+    plan_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    held_back INT NOT NULL,
+    PRIMARY KEY (plan_id, tenant_id)
+);
+
+CREATE CACHED TABLE IF NOT EXISTS plan_seat (
+    plan_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    product_name VARCHAR(255),
+    kind VARCHAR(16) NOT NULL,
+    program VARCHAR(32) NOT NULL,
+    purchased INT NOT NULL,
+    assigned_before INT NOT NULL,
+    assigned_after INT NOT NULL,
+    free_after INT NOT NULL,
+    seats_to_buy INT NOT NULL,
+    advice VARCHAR(4000),
+    PRIMARY KEY (plan_id, tenant_id, sku)
+);
+
+-- What apply did with each PLANNED line. Written in the same transaction as the change itself.
+CREATE CACHED TABLE IF NOT EXISTS apply_line (
+    plan_id VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    reason VARCHAR(32),
+    message VARCHAR(16000),
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+);
+
+-- Append-only: one row per change applied, with the GDAP relationship that allowed it.
+CREATE CACHED TABLE IF NOT EXISTS audit_log (
+    audit_id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    plan_id VARCHAR(64) NOT NULL,
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    change_kind VARCHAR(32) NOT NULL,
+    target VARCHAR(4000) NOT NULL,
+    before_value VARCHAR(16000),
+    after_value VARCHAR(16000),
+    gdap_relationship_id VARCHAR(128) NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
+CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
+CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
+CREATE INDEX IF NOT EXISTS customer_by_domain ON customer (domain);
