@@ -1,6 +1,9 @@
 package com.partnerops.reconcile.report;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +27,31 @@ public record ReportSummary(
         Map<String, Long> reasonCounts,
         List<CustomerFigures> customers) {
 
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** The plan's identity and inputs as label/value pairs, in the order both summary.html and plan.xlsx show them. */
+    public Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("Plan id", planId == null ? "" : planId);
+        facts.put("Created at", createdAt == null ? "" : CREATED_AT.format(createdAt));
+        facts.put("Inputs", inputs == null ? "" : String.join(", ", inputs));
+        facts.put("Options", options == null || options.isBlank() ? "(none)" : options);
+        facts.put("Rows read", rowsRead);
+        return facts;
+    }
+
     /** One customer's line of the summary. */
     public record CustomerFigures(
             String tenantId, String customer, long usersTouched, long planned, long rejected, long heldBack) {
+
+        public static final List<String> HEADER =
+                List.of("customer", "tenantId", "usersTouched", "planned", "rejected", "heldBack");
+
+        /** The line in HEADER order, figures as numbers. */
+        public List<Object> values() {
+            return List.of(customer == null ? "" : customer, tenantId == null ? "" : tenantId,
+                    usersTouched, planned, rejected, heldBack);
+        }
     }
 }

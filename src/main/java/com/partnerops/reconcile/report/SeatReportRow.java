@@ -21,8 +21,18 @@ public record SeatReportRow(
             "program", "purchased", "assignedBefore", "assignedAfter", "freeAfter", "seatsToBuy", "advice");
 
     public List<String> cells() {
-        return List.of(tenantId, customer, sku, productName == null ? "" : productName, kind, program,
+        return List.of(nz(tenantId), nz(customer), nz(sku), nz(productName), nz(kind), nz(program),
                 Integer.toString(purchased), Integer.toString(assignedBefore), Integer.toString(assignedAfter),
-                Integer.toString(freeAfter), Integer.toString(seatsToBuy), advice == null ? "" : advice);
+                Integer.toString(freeAfter), Integer.toString(seatsToBuy), nz(advice));
+    }
+
+    /** A SKU needs the admin's attention when the plan runs short of seats or the ledger has advice about it. */
+    public boolean needsAttention() {
+        return seatsToBuy > 0 || (advice != null && !advice.isBlank());
+    }
+
+    // List.of rejects nulls, and a SKU may lack a tenant-side name or program.
+    private static String nz(String value) {
+        return value == null ? "" : value;
     }
 }
