@@ -1,6 +1,9 @@
 -- The store: current state (what import-state loads and apply changes), plans, apply results and the audit log.
 -- Idempotent: run on every start. Large tables are CACHED (disk-backed) so memory stays flat.
 
+-- Readers never wait for writers: apply's chunk transactions run while a report or a look-up reads.
+SET DATABASE TRANSACTION CONTROL MVCC;
+
 CREATE CACHED TABLE IF NOT EXISTS customer (
     tenant_id VARCHAR(64) PRIMARY KEY,
     domain VARCHAR(255) NOT NULL,
@@ -69,7 +72,8 @@ CREATE CACHED TABLE IF NOT EXISTS plan (
     customers VARCHAR(4000) NOT NULL,
     additive BOOLEAN NOT NULL,
     state VARCHAR(16) NOT NULL,
-    rows_read INT DEFAULT 0 NOT NULL
+    rows_read BIGINT DEFAULT 0 NOT NULL,
+    rows_out_of_scope BIGINT DEFAULT 0 NOT NULL
 );
 
 -- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".

@@ -1,8 +1,47 @@
 package com.partnerops.reconcile;
 
+import com.partnerops.reconcile.domain.GdapPolicy;
+import com.partnerops.reconcile.domain.RoleCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /** The Spring context the CLI starts for a command; {@link com.partnerops.reconcile.cli.Main} is the entry point. */
 @SpringBootApplication
 public class ReconcileApplication {
+
+    /**
+     * The job's notion of "now" (GDAP end dates, NCE's seven-day window, plan ids). {@code reconcile.now} pins it,
+     * so tests and sample runs give the same answers on any day.
+     */
+    @Bean
+    Clock clock(@Value("${reconcile.now:}") String now) {
+        return now.isBlank() ? Clock.systemUTC() : Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+    }
+
+    /** Which GDAP roles allow which change: the built-in table, or {@code reconcile.gdap-policy} to override it. */
+    @Bean
+    GdapPolicy gdapPolicy(@Value("${reconcile.gdap-policy:}") String file) {
+        if (file.isBlank()) {
+            return GdapPolicy.defaults();
+        }
+        try {
+            return GdapPolicy.parse(Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the GDAP policy " + file, e);
+        }
+    }
+
+    @Bean
+    RoleCatalog roleCatalog() {
+        return RoleCatalog.builtIn();
+    }
 }

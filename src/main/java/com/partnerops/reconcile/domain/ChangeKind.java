@@ -15,4 +15,14 @@ public enum ChangeKind {
     public boolean isRemoval() {
         return this == REMOVE_ROLE || this == REMOVE_LICENSE || this == REMOVE_SAAS_SEAT;
     }
+
+    /** Takes a seat of the SKU named by the change's target (a license or a marketplace SaaS seat). */
+    public boolean takesSeat() {
+        return this == ASSIGN_LICENSE || this == ASSIGN_SAAS_SEAT;
+    }
+
+    /** Gives back a seat of the SKU named by the change's target. */
+    public boolean freesSeat() {
+        return this == REMOVE_LICENSE || this == REMOVE_SAAS_SEAT;
+    }
 }

@@ -447,7 +447,7 @@ public final class CustomerPlanner {
     private static void serveSeats(List<UserDraft> drafts, SeatLedger ledger) {
         for (UserDraft draft : drafts) {
             for (Candidate c : draft.candidates) {
-                if (c.open() && (c.is(ChangeKind.REMOVE_LICENSE) || c.is(ChangeKind.REMOVE_SAAS_SEAT))) {
+                if (c.open() && c.change.kind().freesSeat()) {
                     ledger.release(c.target);
                 }
             }
@@ -455,7 +455,7 @@ public final class CustomerPlanner {
         List<Candidate> shortOfSeats = new ArrayList<>();
         for (UserDraft draft : drafts) {
             for (Candidate c : draft.candidates) {
-                if (c.open() && (c.is(ChangeKind.ASSIGN_LICENSE) || c.is(ChangeKind.ASSIGN_SAAS_SEAT))
+                if (c.open() && c.change.kind().takesSeat()
                         && !ledger.take(c.target)) {
                     shortOfSeats.add(c.reject(ReasonCode.INSUFFICIENT_SEATS, null));
                 }

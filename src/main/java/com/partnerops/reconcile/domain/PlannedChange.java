@@ -156,7 +156,7 @@ public sealed interface PlannedChange {
     }
 
     /** Rebuilds a change from a stored plan row; the inverse of {@link #kind()}, {@link #target()} and friends. */
-    static PlannedChange restore(ChangeKind kind, String target, String before, String after) {
+    public static PlannedChange restore(ChangeKind kind, String target, String before, String after) {
         return switch (kind) {
             case SET_ATTRIBUTE -> new SetAttribute(UserAttribute.byColumn(target).orElseThrow(
                     () -> new IllegalArgumentException("unknown attribute " + target)), before, after);

@@ -116,7 +116,8 @@ public final class SeatLedger {
             notes.add("buy " + account.shortfall + " more seat" + (account.shortfall == 1 ? "" : "s")
                     + " to serve every requested assignment" + (nce ? " (NCE seats can be added at any time)" : ""));
         } else if (free < 0) {
-            notes.add("over-assigned by " + -free + ": buy " + -free + " seats or remove assignments");
+            notes.add("over-assigned by " + -free + ": buy " + -free + " seat" + (free == -1 ? "" : "s")
+                    + " or remove assignments");
         }
         if (free > 0 && hasSeats(kind)) {
             notes.add(unusedSeatAdvice(account, free, today));

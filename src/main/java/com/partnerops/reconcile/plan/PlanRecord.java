@@ -7,6 +7,7 @@ import java.util.List;
  * A plan as stored: where it came from and how far it got. The plan's rows live beside it in the store.
  *
  * @param customers tenant ids the plan is limited to ({@code --customer}); empty for all
+ * @param rowsOutOfScope rows read but left out: their customer is not among {@code customers}
  * @param state PLANNING, PLANNED, APPLYING, APPLIED or FAILED
  */
 public record PlanRecord(
@@ -18,7 +19,8 @@ public record PlanRecord(
         List<String> customers,
         boolean additive,
         String state,
-        long rowsRead) {
+        long rowsRead,
+        long rowsOutOfScope) {
 
     public static final String PLANNING = "PLANNING";
     public static final String PLANNED = "PLANNED";

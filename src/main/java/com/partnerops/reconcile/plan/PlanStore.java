@@ -50,8 +50,13 @@ public class PlanStore {
         return jdbc.query("SELECT * FROM plan WHERE plan_id = ?", (rs, n) -> new PlanRecord(rs.getString("plan_id"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), lines(rs.getString("inputs")),
                 rs.getString("options"), rs.getString("sheet"), lines(rs.getString("customers")),
-                rs.getBoolean("additive"), rs.getString("state"), rs.getLong("rows_read")), planId)
+                rs.getBoolean("additive"), rs.getString("state"), rs.getLong("rows_read"),
+                rs.getLong("rows_out_of_scope")), planId)
                 .stream().findFirst();
+    }
+
+    public PlanRecord get(String planId) {
+        return find(planId).orElseThrow(() -> new IllegalStateException("no plan " + planId + " in the store"));
     }
 
     private static List<String> lines(String joined) {
@@ -62,8 +67,9 @@ public class PlanStore {
         jdbc.update("UPDATE plan SET state = ? WHERE plan_id = ?", state, planId);
     }
 
-    public void setRowsRead(String planId, long rowsRead) {
-        jdbc.update("UPDATE plan SET rows_read = ? WHERE plan_id = ?", rowsRead, planId);
+    public void setRowsRead(String planId, long rowsRead, long rowsOutOfScope) {
+        jdbc.update("UPDATE plan SET rows_read = ?, rows_out_of_scope = ? WHERE plan_id = ?", rowsRead,
+                rowsOutOfScope, planId);
     }
 
     // ---- staged desired rows ----
@@ -177,7 +183,7 @@ public class PlanStore {
         }, planId);
     }
 
-    static ReportRow reportRow(ResultSet rs, String status, String reason, String message) throws SQLException {
+    public static ReportRow reportRow(ResultSet rs, String status, String reason, String message) throws SQLException {
         return new ReportRow(rs.getString("tenant_id"), rs.getString("customer_name"), rs.getString("upn"),
                 rs.getString("change_kind"), rs.getString("target"), rs.getString("before_value"),
                 rs.getString("after_value"), status, reason, message, rs.getString("source_file"),
@@ -195,7 +201,7 @@ public class PlanStore {
     }
 
     public ReportSummary summary(String planId) {
-        PlanRecord plan = find(planId).orElseThrow();
+        PlanRecord plan = get(planId);
         return summary(plan, "Review of plan " + planId,
                 "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line WHERE plan_id = ?");
     }
@@ -204,7 +210,7 @@ public class PlanStore {
      * Figures for a report's first page, from any query over a plan's rows that yields status, reason,
      * tenant_id, customer_name and upn_key, one row per plan or apply row.
      */
-    ReportSummary summary(PlanRecord plan, String title, String rowsQuery) {
+    public ReportSummary summary(PlanRecord plan, String title, String rowsQuery) {
         Map<String, Long> statusCounts = new LinkedHashMap<>();
         Map<String, Long> reasonCounts = new HashMap<>();
         Map<String, long[]> perCustomer = new LinkedHashMap<>();
@@ -238,10 +244,6 @@ public class PlanStore {
         reasonCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
         return new ReportSummary(plan.planId(), title, plan.createdAt(), plan.inputs(), plan.options(),
-                plan.rowsRead(), statusCounts, reasons, customers);
-    }
-
-    public Instant createdAt(String planId) {
-        return find(planId).map(PlanRecord::createdAt).orElseThrow();
+                plan.rowsRead(), plan.rowsOutOfScope(), statusCounts, reasons, customers);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param title "Review of plan X" or "Apply of plan X"
  * @param inputs the desired files the plan was made from
  * @param options the command's options as the admin gave them, e.g. "--additive --customer contoso.com"
+ * @param rowsOutOfScope rows read but left out because their customer is not among {@code --customer}
  * @param statusCounts rows per status (PLANNED, REJECTED, APPLIED, STALE, FAILED), in display order
  * @param reasonCounts rejected (or not applied) rows per reason code, most frequent first
  */
@@ -23,6 +24,7 @@ public record ReportSummary(
         List<String> inputs,
         String options,
         long rowsRead,
+        long rowsOutOfScope,
         Map<String, Long> statusCounts,
         Map<String, Long> reasonCounts,
         List<CustomerFigures> customers) {
@@ -38,6 +40,9 @@ public record ReportSummary(
         facts.put("Inputs", inputs == null ? "" : String.join(", ", inputs));
         facts.put("Options", options == null || options.isBlank() ? "(none)" : options);
         facts.put("Rows read", rowsRead);
+        if (rowsOutOfScope > 0) {
+            facts.put("Rows for other customers (not planned: outside --customer)", rowsOutOfScope);
+        }
         return facts;
     }
 

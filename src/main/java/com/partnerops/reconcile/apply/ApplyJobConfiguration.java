@@ -1,0 +1,112 @@
+package com.partnerops.reconcile.apply;
+
+import com.partnerops.reconcile.domain.GdapPolicy;
+import com.partnerops.reconcile.plan.PlanRecord;
+import com.partnerops.reconcile.plan.PlanStore;
+import com.partnerops.reconcile.state.Directory;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code apply PLAN_ID}: mark the plan APPLYING, apply its users' reviewed changes chunk by chunk, then write the
+ * apply report. The users still to do are read from the store, not from a saved position, so a restarted job picks
+ * up exactly the users whose transaction never committed.
+ */
+@Configuration
+public class ApplyJobConfiguration {
+
+    public static final String JOB_NAME = "applyJob";
+    public static final String PLAN_ID = "planId";
+    private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
+    private static final int USERS_PER_CHUNK = 100;
+
+    @Bean
+    public Job applyJob(JobRepository repository, Step startApply, Step applyUsers, Step writeApplyReport) {
+        return new JobBuilder(JOB_NAME, repository)
+                .start(startApply)
+                .next(applyUsers)
+                .next(writeApplyReport)
+                .build();
+    }
+
+    @Bean
+    public Step startApply(JobRepository repository, PlatformTransactionManager tx, PlanStore plans) {
+        return new StepBuilder("startApply", repository)
+                .tasklet((contribution, chunk) -> {
+                    plans.setState(contribution.getStepExecution().getJobParameters().getString(PLAN_ID),
+                            PlanRecord.APPLYING);
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** Users who free seats come first, so the seats they give back are there for the users who take them. */
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
+            DataSource dataSource) throws Exception {
+        Map<String, Order> order = new LinkedHashMap<>();
+        order.put("frees_seats", Order.DESCENDING);
+        order.put("first_seq", Order.ASCENDING);
+        return new JdbcPagingItemReaderBuilder<PendingUser>()
+                .name("pendingUsers")
+                .dataSource(dataSource)
+                .selectClause("SELECT tenant_id, upn_key, upn, fingerprint, frees_seats, first_seq")
+                .fromClause("FROM plan_user")
+                .whereClause("WHERE plan_id = :planId AND apply_status IS NULL")
+                .parameterValues(Map.of("planId", planId))
+                .sortKeys(order)
+                .pageSize(USERS_PER_CHUNK)
+                .rowMapper((rs, n) -> new PendingUser(rs.getString("tenant_id"), rs.getString("upn_key"),
+                        rs.getString("upn"), rs.getString("fingerprint")))
+                // The store knows which users are done; a saved position would skip users after a restart.
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId, Directory directory,
+            ApplyStore store, GdapPolicy policy, Clock clock) {
+        return new ReviewedChangeWriter(planId, directory, store, policy, clock);
+    }
+
+    @Bean
+    public Step applyUsers(JobRepository repository, PlatformTransactionManager tx,
+            JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter) {
+        return new StepBuilder("applyUsers", repository)
+                .<PendingUser, PendingUser>chunk(USERS_PER_CHUNK)
+                .transactionManager(tx)
+                .reader(pendingUserReader)
+                .writer(reviewedChangeWriter)
+                .build();
+    }
+
+    @Bean
+    public Step writeApplyReport(JobRepository repository, PlatformTransactionManager tx,
+            ApplyReportPublisher publisher) {
+        return new StepBuilder("writeApplyReport", repository)
+                .tasklet((contribution, chunk) -> {
+                    publisher.publish(contribution.getStepExecution().getJobParameters().getString(PLAN_ID));
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+    }
+}

@@ -1,0 +1,80 @@
+package com.partnerops.reconcile.apply;
+
+import com.partnerops.reconcile.domain.ChangeKind;
+import com.partnerops.reconcile.domain.LineStatus;
+import com.partnerops.reconcile.domain.PlannedChange;
+import com.partnerops.reconcile.domain.ReasonCode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Apply's records: which reviewed rows were applied, held back or failed, and the append-only audit log. Every
+ * method is called inside the chunk transaction that makes the change itself, so record and change commit together.
+ */
+@Component
+public class ApplyStore {
+
+    private final JdbcTemplate jdbc;
+
+    public ApplyStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The user's PLANNED rows in plan order: what the admin reviewed, nothing else. */
+    public List<ReviewedLine> reviewedLines(String planId, PendingUser user) {
+        return jdbc.query("SELECT seq, change_kind, target, before_value, after_value FROM plan_line"
+                + " WHERE plan_id = ? AND tenant_id = ? AND upn_key = ? AND status = 'PLANNED' ORDER BY seq",
+                (rs, n) -> new ReviewedLine(rs.getLong("seq"), PlannedChange.restore(
+                        ChangeKind.valueOf(rs.getString("change_kind")), rs.getString("target"),
+                        rs.getString("before_value"), rs.getString("after_value"))),
+                planId, user.tenantId(), user.upnKey());
+    }
+
+    public void recordApplied(String planId, PendingUser user, List<ReviewedLine> lines,
+            List<String> relationshipIds, Instant at) {
+        List<Object[]> outcomes = new ArrayList<>();
+        List<Object[]> audit = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            PlannedChange change = lines.get(i).change();
+            outcomes.add(new Object[] {planId, lines.get(i).seq(), LineStatus.APPLIED.name(), null, null,
+                    at.atOffset(ZoneOffset.UTC)});
+            audit.add(new Object[] {planId, at.atOffset(ZoneOffset.UTC), user.tenantId(), user.userPrincipalName(),
+                    change.kind().name(), change.target(), change.before(), change.after(), relationshipIds.get(i)});
+        }
+        insertOutcomes(outcomes);
+        jdbc.batchUpdate("INSERT INTO audit_log (plan_id, applied_at, tenant_id, upn, change_kind, target,"
+                + " before_value, after_value, gdap_relationship_id) VALUES (?,?,?,?,?,?,?,?,?)", audit);
+        markUser(planId, user, LineStatus.APPLIED);
+    }
+
+    /**
+     * @param blocking the index of the change that failed, or -1 when the reason concerns the whole user
+     */
+    public void recordHeldBack(String planId, PendingUser user, List<ReviewedLine> lines, LineStatus status,
+            ReasonCode reason, String message, int blocking, Instant at) {
+        List<Object[]> outcomes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String why = blocking < 0 || i == blocking ? message
+                    : "not applied because another change of this user failed (" + lines.get(blocking).change()
+                            .kind() + " " + lines.get(blocking).change().target() + "): " + message;
+            outcomes.add(new Object[] {planId, lines.get(i).seq(), status.name(), reason.name(), why,
+                    at.atOffset(ZoneOffset.UTC)});
+        }
+        insertOutcomes(outcomes);
+        markUser(planId, user, status);
+    }
+
+    private void insertOutcomes(List<Object[]> outcomes) {
+        jdbc.batchUpdate("INSERT INTO apply_line (plan_id, seq, status, reason, message, applied_at)"
+                + " VALUES (?,?,?,?,?,?)", outcomes);
+    }
+
+    private void markUser(String planId, PendingUser user, LineStatus status) {
+        jdbc.update("UPDATE plan_user SET apply_status = ? WHERE plan_id = ? AND tenant_id = ? AND upn_key = ?",
+                status.name(), planId, user.tenantId(), user.upnKey());
+    }
+}

@@ -1,0 +1,75 @@
+package com.partnerops.reconcile.apply;
+
+import com.partnerops.reconcile.domain.ApplyGuard;
+import com.partnerops.reconcile.domain.CustomerContext;
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.GdapAuthority;
+import com.partnerops.reconcile.domain.GdapPolicy;
+import com.partnerops.reconcile.domain.LineStatus;
+import com.partnerops.reconcile.domain.PlannedChange;
+import com.partnerops.reconcile.domain.ReasonCode;
+import com.partnerops.reconcile.domain.SeatLedger;
+import com.partnerops.reconcile.state.Directory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Applies the reviewed changes of a chunk of users, each user all or nothing, in the chunk's transaction: the
+ * change, its apply row, its audit row and the user's "done" mark commit together, so a restart never repeats one.
+ */
+public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
+
+    private final String planId;
+    private final Directory directory;
+    private final ApplyStore store;
+    private final GdapPolicy policy;
+    private final Clock clock;
+
+    public ReviewedChangeWriter(String planId, Directory directory, ApplyStore store, GdapPolicy policy,
+            Clock clock) {
+        this.planId = planId;
+        this.directory = directory;
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public void write(Chunk<? extends PendingUser> users) {
+        Instant now = clock.instant();
+        // Seats are read fresh once per customer and chunk, then kept current by the guard as users go through.
+        Map<String, Optional<ApplyGuard>> guards = new HashMap<>();
+        for (PendingUser user : users) {
+            List<ReviewedLine> lines = store.reviewedLines(planId, user);
+            Optional<ApplyGuard> guard = guards.computeIfAbsent(user.tenantId(), tenant -> guardFor(tenant, now));
+            if (guard.isEmpty()) {
+                store.recordHeldBack(planId, user, lines, LineStatus.STALE, ReasonCode.UNKNOWN_CUSTOMER,
+                        "the customer is no longer in the store; nothing was changed", -1, now);
+                continue;
+            }
+            DirectoryUser current = directory.loadUsers(user.tenantId(), List.of(user.userPrincipalName()))
+                    .get(user.upnKey());
+            List<PlannedChange> changes = lines.stream().map(ReviewedLine::change).toList();
+            ApplyGuard.Decision decision = guard.get().decide(current, user.fingerprint(), changes);
+            if (decision instanceof ApplyGuard.Apply apply) {
+                directory.apply(current, changes);
+                store.recordApplied(planId, user, lines, apply.relationshipIds(), now);
+            } else if (decision instanceof ApplyGuard.HoldBack held) {
+                store.recordHeldBack(planId, user, lines, held.status(), held.reason(), held.message(),
+                        held.blocking(), now);
+            }
+        }
+    }
+
+    private Optional<ApplyGuard> guardFor(String tenantId, Instant now) {
+        Optional<CustomerContext> context = directory.loadCustomer(tenantId);
+        return context.map(c -> new ApplyGuard(c, new GdapAuthority(policy, c.relationships(), now),
+                new SeatLedger(c)));
+    }
+}

@@ -1,0 +1,49 @@
+package com.partnerops.reconcile.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Apply exactly the PLANNED rows of a reviewed plan, per user all or nothing, re-checking"
+                + " seats and GDAP; users changed since the plan are left alone and reported STALE.")
+class ApplyCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(paramLabel = "PLAN_ID", description = "The id 'plan' printed.")
+    String planId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = Main.start(store)) {
+            return apply(context.getBean(Reconciler.class), planId, new Printer(spec.commandLine().getOut()),
+                    spec.commandLine().getErr());
+        }
+    }
+
+    static int apply(Reconciler reconciler, String planId, Printer printer, PrintWriter err) {
+        Reconciler.ApplyOutcome outcome;
+        try {
+            outcome = reconciler.apply(planId);
+        } catch (Reconciler.PlanNotApplicableException e) {
+            if (e.alreadyApplied()) {
+                printer.line(e.getMessage());
+                return ExitCodes.OK;
+            }
+            err.println("error: " + e.getMessage());
+            return ExitCodes.UNUSABLE_INPUT;
+        }
+        printer.apply(outcome);
+        return outcome.count("STALE") + outcome.count("FAILED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+    }
+}

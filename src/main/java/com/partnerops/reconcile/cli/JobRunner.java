@@ -1,0 +1,55 @@
+package com.partnerops.reconcile.cli;
+
+import com.partnerops.reconcile.ingest.UnusableInputException;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a job and turns a failed execution back into the exception that failed it, so the command can tell
+ * unusable input (exit 2) from everything else (exit 1). A failed instance started again with the same parameters
+ * is a Spring Batch restart: completed steps are not run twice.
+ */
+@Component
+public class JobRunner {
+
+    private final JobOperator operator;
+
+    public JobRunner(JobOperator operator) {
+        this.operator = operator;
+    }
+
+    public JobExecution run(Job job, JobParameters parameters) {
+        JobExecution execution;
+        try {
+            execution = operator.start(job, parameters);
+        } catch (Exception e) {
+            throw new JobFailedException(job.getName() + " could not start: " + e.getMessage(), e);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            List<Throwable> failures = execution.getAllFailureExceptions();
+            for (Throwable failure : failures) {
+                for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof UnusableInputException unusable) {
+                        throw unusable;
+                    }
+                }
+            }
+            Throwable first = failures.isEmpty() ? null : failures.get(0);
+            throw new JobFailedException(job.getName() + " ended " + execution.getStatus()
+                    + (first == null ? "" : ": " + first), first);
+        }
+        return execution;
+    }
+
+    /** The job failed for a reason other than unusable input: a bug or the store, exit 1. */
+    public static class JobFailedException extends RuntimeException {
+        JobFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.partnerops.reconcile.cli;
+
+import com.partnerops.reconcile.ReconcileApplication;
+import com.partnerops.reconcile.ingest.UnusableInputException;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./reconcile COMMAND ...}: the entry point of the jar. */
+@Command(name = "reconcile", mixinStandardHelpOptions = true, version = "reconcile 0.1",
+        description = "Bulk user, admin-role and license reconciliation for CSP partners: plan from a desired-state"
+                + " spreadsheet, review the report, apply exactly what was reviewed.",
+        subcommands = {ImportStateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done, nothing rejected", "1:internal error",
+                "2:input unusable (file, column or option named in the message); nothing planned or applied",
+                "3:done, but some changes were rejected, stale or failed: read the report"})
+public class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs one command and returns its exit code; tests call this instead of {@link #main}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UnusableInputException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                cmd.getErr().println("Nothing was planned or applied.");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
+            cmd.getErr().println("internal error: " + e);
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                cmd.getErr().println("  caused by: " + cause);
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.UNUSABLE_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command");
+    }
+
+    /** One Spring context per command: the store is opened, used and closed (HSQLDB then releases its lock). */
+    static ConfigurableApplicationContext start(StoreOptions store) {
+        Map<String, Object> properties = store.properties();
+        return new SpringApplicationBuilder(ReconcileApplication.class).properties(properties).run();
+    }
+}

@@ -1,0 +1,39 @@
+package com.partnerops.reconcile.cli;
+
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Dry run: diff the desired FILEs against current state and write the review report."
+                + " Nothing in any tenant changes.")
+class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    PlanOptions planOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = Main.start(store)) {
+            Reconciler reconciler = context.getBean(Reconciler.class);
+            Printer printer = new Printer(spec.commandLine().getOut());
+            if (planOptions.state != null) {
+                printer.imported(planOptions.state, reconciler.importState(planOptions.state));
+            }
+            Reconciler.PlanOutcome plan = reconciler.plan(planOptions.request());
+            printer.plan(plan);
+            printer.nextStep("review " + plan.reportDir().resolve("summary.html") + ", then: ./reconcile apply "
+                    + plan.planId());
+            return plan.count("REJECTED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+        }
+    }
+}

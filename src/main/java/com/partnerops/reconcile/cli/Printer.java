@@ -1,0 +1,65 @@
+package com.partnerops.reconcile.cli;
+
+import com.partnerops.reconcile.report.ReportSummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The few lines a command prints: enough to act on, the rest is in the report. */
+class Printer {
+
+    private final PrintWriter out;
+
+    Printer(PrintWriter out) {
+        this.out = out;
+    }
+
+    void line(String text) {
+        out.println(text);
+    }
+
+    void imported(Path dir, Reconciler.ImportOutcome outcome) {
+        out.println("imported " + dir + ": " + String.join(", ", outcome.rowsPerFile()));
+    }
+
+    void plan(Reconciler.PlanOutcome plan) {
+        ReportSummary summary = plan.summary();
+        out.println("plan: " + plan.planId());
+        out.printf("rows read: %d, changes planned: %d, rejected: %d%n", summary.rowsRead(), plan.count("PLANNED"),
+                plan.count("REJECTED"));
+        if (summary.rowsOutOfScope() > 0) {
+            out.printf("rows for customers outside --customer (not planned): %d%n", summary.rowsOutOfScope());
+        }
+        customers(summary, "planned");
+        reasons(summary);
+        out.println("report: " + plan.reportDir());
+    }
+
+    void apply(Reconciler.ApplyOutcome apply) {
+        out.println("applied plan: " + apply.planId());
+        out.printf("changes applied: %d, stale: %d, failed: %d%n", apply.count("APPLIED"), apply.count("STALE"),
+                apply.count("FAILED"));
+        customers(apply.summary(), "applied");
+        reasons(apply.summary());
+        out.println("report: " + apply.reportDir().resolve("apply.csv"));
+    }
+
+    void nextStep(String text) {
+        out.println("next: " + text);
+    }
+
+    private void customers(ReportSummary summary, String doneWord) {
+        for (ReportSummary.CustomerFigures customer : summary.customers()) {
+            out.printf("  %s%s: %d %s, %d not, %d users%s%n", customer.customer(),
+                    customer.tenantId().isEmpty() ? "" : " (" + customer.tenantId() + ")", customer.planned(),
+                    doneWord, customer.rejected(), customer.usersTouched(),
+                    customer.heldBack() > 0 ? ", " + customer.heldBack() + " removals held back by --additive" : "");
+        }
+    }
+
+    private void reasons(ReportSummary summary) {
+        for (Map.Entry<String, Long> reason : summary.reasonCounts().entrySet()) {
+            out.printf("  %-24s %d%n", reason.getKey(), reason.getValue());
+        }
+    }
+}

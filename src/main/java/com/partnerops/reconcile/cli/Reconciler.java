@@ -1,0 +1,170 @@
+package com.partnerops.reconcile.cli;
+
+import com.partnerops.reconcile.apply.ApplyJobConfiguration;
+import com.partnerops.reconcile.apply.ApplyReportPublisher;
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.ingest.UnusableInputException;
+import com.partnerops.reconcile.plan.PlanJobConfiguration;
+import com.partnerops.reconcile.plan.PlanRecord;
+import com.partnerops.reconcile.plan.PlanStore;
+import com.partnerops.reconcile.report.ReportSummary;
+import com.partnerops.reconcile.state.Directory;
+import com.partnerops.reconcile.state.ImportStateJobConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The commands' work, free of argument parsing and printing: import a snapshot, make a plan, apply a plan. */
+@Component
+public class Reconciler {
+
+    private static final DateTimeFormatter PLAN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final JobRunner jobs;
+    private final Job importStateJob;
+    private final Job planJob;
+    private final Job applyJob;
+    private final PlanStore plans;
+    private final ApplyReportPublisher applyReports;
+    private final Directory directory;
+    private final Clock clock;
+    private final Path reportsDir;
+    private final SecureRandom random = new SecureRandom();
+
+    public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
+            @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
+            @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports, Directory directory, Clock clock,
+            @Value("${reconcile.reports}") String reportsDir) {
+        this.jobs = jobs;
+        this.importStateJob = importStateJob;
+        this.planJob = planJob;
+        this.applyJob = applyJob;
+        this.plans = plans;
+        this.applyReports = applyReports;
+        this.directory = directory;
+        this.clock = clock;
+        this.reportsDir = Path.of(reportsDir);
+    }
+
+    /** Rows loaded per snapshot file, e.g. "customers.csv=3". */
+    public record ImportOutcome(List<String> rowsPerFile) {
+    }
+
+    public ImportOutcome importState(Path dir) {
+        JobExecution execution = jobs.run(importStateJob, new JobParametersBuilder()
+                .addString(ImportStateJobConfiguration.STATE_DIR, dir.toString())
+                // Each import is a new job instance: the same directory may be imported again after it changed.
+                .addString("importedAt", Instant.now(clock).toString() + "/" + System.nanoTime())
+                .toJobParameters());
+        List<String> counts = new ArrayList<>();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().startsWith("load:")) {
+                counts.add(step.getStepName().substring("load:".length()).toLowerCase() + "=" + step.getWriteCount());
+            }
+        }
+        return new ImportOutcome(counts);
+    }
+
+    public record PlanOutcome(String planId, ReportSummary summary, Path reportDir) {
+        public long count(String status) {
+            return summary.statusCounts().getOrDefault(status, 0L);
+        }
+    }
+
+    /** Makes a plan and writes its review; nothing in the directory changes. */
+    public PlanOutcome plan(PlanRequest request) {
+        List<String> inputs = new ArrayList<>();
+        for (Path file : request.files()) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new UnusableInputException(file.toString(), null, 0, null,
+                        Files.exists(file) ? "the file cannot be read" : "no such file");
+            }
+            inputs.add(file.toString());
+        }
+        if (new LinkedHashSet<>(inputs).size() < inputs.size()) {
+            throw new UnusableInputException(inputs.get(0), null, 0, null,
+                    "the same file is given twice; each input is read once");
+        }
+        Set<String> tenants = new LinkedHashSet<>();
+        for (String reference : request.customers()) {
+            Optional<Customer> customer = directory.findCustomer(reference);
+            if (customer.isEmpty()) {
+                throw new UnusableInputException("--customer " + reference, null, 0, null,
+                        "matches no customer in the store (give a tenant id, domain or exact name; import-state first)");
+            }
+            tenants.add(customer.get().tenantId());
+        }
+        Instant now = Instant.now(clock);
+        String planId = PLAN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
+        plans.create(new PlanRecord(planId, now, inputs, request.options(), request.sheet(), List.copyOf(tenants),
+                request.additive(), PlanRecord.PLANNING, 0, 0));
+        try {
+            jobs.run(planJob, planParameters(planId));
+        } catch (RuntimeException e) {
+            plans.setState(planId, PlanRecord.FAILED);
+            throw e;
+        }
+        return new PlanOutcome(planId, plans.summary(planId), reportsDir.resolve(planId));
+    }
+
+    /** Why {@code apply} will not touch a plan, said so the admin knows what to do instead. */
+    public static class PlanNotApplicableException extends RuntimeException {
+        private final boolean alreadyApplied;
+
+        PlanNotApplicableException(String message, boolean alreadyApplied) {
+            super(message);
+            this.alreadyApplied = alreadyApplied;
+        }
+
+        public boolean alreadyApplied() {
+            return alreadyApplied;
+        }
+    }
+
+    public record ApplyOutcome(String planId, ReportSummary summary, Path reportDir) {
+        public long count(String status) {
+            return summary.statusCounts().getOrDefault(status, 0L);
+        }
+    }
+
+    /** Applies exactly the PLANNED rows of a reviewed plan; resumes an apply that stopped half-way. */
+    public ApplyOutcome apply(String planId) {
+        PlanRecord plan = plans.find(planId).orElseThrow(() -> new PlanNotApplicableException("no plan " + planId
+                + " in this store; plan ids are printed by 'plan' and name the folders under " + reportsDir, false));
+        switch (plan.state()) {
+            case PlanRecord.PLANNED, PlanRecord.APPLYING -> {
+                // a reviewed plan, or one whose apply stopped half-way: go on
+            }
+            case PlanRecord.APPLIED -> throw new PlanNotApplicableException("plan " + planId
+                    + " was applied already; nothing was applied again. See " + reportsDir.resolve(planId)
+                    .resolve("apply.csv"), true);
+            default -> throw new PlanNotApplicableException("plan " + planId + " is " + plan.state()
+                    + ": its review was never completed, so there is nothing reviewed to apply. Plan again.", false);
+        }
+        jobs.run(applyJob, planParameters(planId));
+        return new ApplyOutcome(planId, applyReports.summary(planId), reportsDir.resolve(planId));
+    }
+
+    private static JobParameters planParameters(String planId) {
+        return new JobParametersBuilder().addString(PlanJobConfiguration.PLAN_ID, planId).toJobParameters();
+    }
+}

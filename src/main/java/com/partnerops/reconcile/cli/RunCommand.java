@@ -1,0 +1,40 @@
+package com.partnerops.reconcile.cli;
+
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Unattended (nightly): plan, write the review report, then apply the plan's PLANNED rows.")
+class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    PlanOptions planOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = Main.start(store)) {
+            Reconciler reconciler = context.getBean(Reconciler.class);
+            Printer printer = new Printer(spec.commandLine().getOut());
+            if (planOptions.state != null) {
+                printer.imported(planOptions.state, reconciler.importState(planOptions.state));
+            }
+            Reconciler.PlanOutcome plan = reconciler.plan(planOptions.request());
+            printer.plan(plan);
+            int applied = ApplyCommand.apply(reconciler, plan.planId(), printer, spec.commandLine().getErr());
+            if (applied != ExitCodes.OK) {
+                return applied;
+            }
+            return plan.count("REJECTED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+        }
+    }
+}

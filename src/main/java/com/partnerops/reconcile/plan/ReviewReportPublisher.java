@@ -1,0 +1,33 @@
+package com.partnerops.reconcile.plan;
+
+import com.partnerops.reconcile.report.ReviewReport;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Writes a plan's review report from the store into {@code <reports>/<PLAN_ID>/}, then marks the plan PLANNED. */
+@Component
+public class ReviewReportPublisher {
+
+    private final PlanStore plans;
+    private final Path reportsDir;
+
+    public ReviewReportPublisher(PlanStore plans, @Value("${reconcile.reports}") String reportsDir) {
+        this.plans = plans;
+        this.reportsDir = Path.of(reportsDir);
+    }
+
+    public Path reportDir(String planId) {
+        return reportsDir.resolve(planId);
+    }
+
+    public void publish(String planId) {
+        try (ReviewReport report = ReviewReport.create(reportDir(planId))) {
+            plans.forEachRow(planId, report::addRow);
+            plans.seats(planId).forEach(report::addSeat);
+            report.finish(plans.summary(planId));
+        }
+        // Only a plan whose review was written completely can be applied.
+        plans.setState(planId, PlanRecord.PLANNED);
+    }
+}
