@@ -30,7 +30,7 @@ class Printer {
         if (summary.rowsOutOfScope() > 0) {
             out.printf("rows for customers outside --customer (not planned): %d%n", summary.rowsOutOfScope());
         }
-        customers(summary, "planned");
+        customers(summary, "planned", "rejected");
         reasons(summary);
         out.println("report: " + plan.reportDir());
     }
@@ -39,7 +39,7 @@ class Printer {
         out.println("applied plan: " + apply.planId());
         out.printf("changes applied: %d, stale: %d, failed: %d%n", apply.count("APPLIED"), apply.count("STALE"),
                 apply.count("FAILED"));
-        customers(apply.summary(), "applied");
+        customers(apply.summary(), "applied", "not applied");
         reasons(apply.summary());
         out.println("report: " + apply.reportDir().resolve("apply.csv"));
     }
@@ -48,11 +48,11 @@ class Printer {
         out.println("next: " + text);
     }
 
-    private void customers(ReportSummary summary, String doneWord) {
+    private void customers(ReportSummary summary, String doneWord, String notDoneWord) {
         for (ReportSummary.CustomerFigures customer : summary.customers()) {
-            out.printf("  %s%s: %d %s, %d not, %d users%s%n", customer.customer(),
+            out.printf("  %s%s: %d %s, %d %s, %d users%s%n", customer.customer(),
                     customer.tenantId().isEmpty() ? "" : " (" + customer.tenantId() + ")", customer.planned(),
-                    doneWord, customer.rejected(), customer.usersTouched(),
+                    doneWord, customer.rejected(), notDoneWord, customer.usersTouched(),
                     customer.heldBack() > 0 ? ", " + customer.heldBack() + " removals held back by --additive" : "");
         }
     }
