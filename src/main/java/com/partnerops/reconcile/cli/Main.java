@@ -3,7 +3,6 @@ package com.partnerops.reconcile.cli;
 import com.partnerops.reconcile.ReconcileApplication;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import java.io.PrintWriter;
-import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -35,10 +34,8 @@ public class Main implements Runnable {
                 cmd.getErr().println("Nothing was planned or applied.");
                 return ExitCodes.UNUSABLE_INPUT;
             }
-            cmd.getErr().println("internal error: " + e);
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                cmd.getErr().println("  caused by: " + cause);
-            }
+            cmd.getErr().println("internal error: " + e.getMessage());
+            e.printStackTrace(cmd.getErr());
             return ExitCodes.INTERNAL_ERROR;
         });
         commandLine.setParameterExceptionHandler((e, arguments) -> {
@@ -56,7 +53,9 @@ public class Main implements Runnable {
 
     /** One Spring context per command: the store is opened, used and closed (HSQLDB then releases its lock). */
     static ConfigurableApplicationContext start(StoreOptions store) {
-        Map<String, Object> properties = store.properties();
-        return new SpringApplicationBuilder(ReconcileApplication.class).properties(properties).run();
+        // As command-line properties they outrank application.properties; builder "properties" would not.
+        String[] properties = store.properties().entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(ReconcileApplication.class).run(properties);
     }
 }

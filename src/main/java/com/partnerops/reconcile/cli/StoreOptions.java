@@ -23,8 +23,8 @@ public class StoreOptions {
     @Option(names = "--now", hidden = true, paramLabel = "INSTANT")
     String now;
 
-    Map<String, Object> properties() {
-        Map<String, Object> properties = new LinkedHashMap<>();
+    Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
         if (db != null) {
             properties.put("reconcile.db", db);
         }

@@ -1,0 +1,61 @@
+package com.partnerops.reconcile.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs {@code reconcile} commands in this JVM against one throw-away store and reports folder, the way an admin
+ * runs them from a shell. The clock is pinned so GDAP end dates and NCE windows judge the samples the same way
+ * on any day.
+ */
+final class Cli {
+
+    static final String NOW = "2026-11-24T09:00:00Z";
+    private static final Pattern PLAN_ID = Pattern.compile("^plan: (\\S+)$", Pattern.MULTILINE);
+
+    private final Path store;
+    private final Path reports;
+
+    Cli(Path workDir) {
+        this.store = workDir.resolve("store");
+        this.reports = workDir.resolve("reports");
+    }
+
+    record Result(int exitCode, String out, String err) {
+        String planId() {
+            Matcher matcher = PLAN_ID.matcher(out);
+            if (!matcher.find()) {
+                throw new AssertionError("no 'plan: <ID>' line in:\n" + out + err);
+            }
+            return matcher.group(1);
+        }
+    }
+
+    Result run(String command, String... args) {
+        List<String> words = new ArrayList<>(List.of(command, "--db", jdbcUrl(), "--reports", reports.toString(),
+                "--now", NOW));
+        words.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                words.toArray(String[]::new));
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    String jdbcUrl() {
+        return "jdbc:hsqldb:file:" + store.resolve("reconcile") + ";shutdown=true;hsqldb.lock_file=true";
+    }
+
+    Path reportDir(String planId) {
+        return reports.resolve(planId);
+    }
+
+    static Path sample(String name) {
+        return Path.of("input-samples").resolve(name);
+    }
+}
