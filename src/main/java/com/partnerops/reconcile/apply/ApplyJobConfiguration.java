@@ -34,7 +34,7 @@ public class ApplyJobConfiguration {
     public static final String JOB_NAME = "applyJob";
     public static final String PLAN_ID = "planId";
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
-    private static final int USERS_PER_CHUNK = 100;
+    private static final String USERS_PER_CHUNK = "${reconcile.apply.users-per-chunk:100}";
 
     @Bean
     public Job applyJob(JobRepository repository, Step startApply, Step applyUsers, Step writeApplyReport) {
@@ -61,7 +61,7 @@ public class ApplyJobConfiguration {
     @Bean
     @StepScope
     public JdbcPagingItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
-            DataSource dataSource) throws Exception {
+            @Value(USERS_PER_CHUNK) int usersPerChunk, DataSource dataSource) throws Exception {
         Map<String, Order> order = new LinkedHashMap<>();
         order.put("frees_seats", Order.DESCENDING);
         order.put("first_seq", Order.ASCENDING);
@@ -73,7 +73,7 @@ public class ApplyJobConfiguration {
                 .whereClause("WHERE plan_id = :planId AND apply_status IS NULL")
                 .parameterValues(Map.of("planId", planId))
                 .sortKeys(order)
-                .pageSize(USERS_PER_CHUNK)
+                .pageSize(usersPerChunk)
                 .rowMapper((rs, n) -> new PendingUser(rs.getString("tenant_id"), rs.getString("upn_key"),
                         rs.getString("upn"), rs.getString("fingerprint")))
                 // The store knows which users are done; a saved position would skip users after a restart.
@@ -90,9 +90,10 @@ public class ApplyJobConfiguration {
 
     @Bean
     public Step applyUsers(JobRepository repository, PlatformTransactionManager tx,
-            JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter) {
+            JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
+            @Value(USERS_PER_CHUNK) int usersPerChunk) {
         return new StepBuilder("applyUsers", repository)
-                .<PendingUser, PendingUser>chunk(USERS_PER_CHUNK)
+                .<PendingUser, PendingUser>chunk(usersPerChunk)
                 .transactionManager(tx)
                 .reader(pendingUserReader)
                 .writer(reviewedChangeWriter)

@@ -41,9 +41,18 @@ public class JobRunner {
             }
             Throwable first = failures.isEmpty() ? null : failures.get(0);
             throw new JobFailedException(job.getName() + " ended " + execution.getStatus()
-                    + (first == null ? "" : ": " + first), first);
+                    + (first == null ? "" : ": " + rootCause(first)), first);
         }
         return execution;
+    }
+
+    /** Batch wraps the failure that matters in its own exceptions; the innermost one says what went wrong. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /** The job failed for a reason other than unusable input: a bug or the store, exit 1. */
