@@ -1,72 +1,337 @@
 package com.partnerops.reconcile.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.Styles;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
-/** STUB: whole-workbook user model, header on the first row. To be replaced by the streaming reader. */
+/**
+ * One worksheet of an .xlsx workbook as a {@link TableSource}, cells read as Excel displays them (formulas by their
+ * cached result). The sheet is parsed with POI's event API on a background thread that hands non-blank rows over a
+ * small bounded queue, so a sheet of a million rows takes the memory of a few hundred, plus the workbook's shared
+ * strings, which POI keeps in memory.
+ */
 public final class XlsxTableSource implements TableSource {
+
+    private static final int QUEUE_CAPACITY = 256;
+    private static final String NOT_READABLE =
+            "not a readable .xlsx workbook (damaged, or not completely copied?); open and save it in Excel: ";
+    /** What the parser puts last: the end of the sheet, or of parsing when {@link #failure} is set. */
+    private static final SheetRow END = new SheetRow(0, Collections.emptySortedMap());
+
+    /** A non-blank row: cell values by 0-based column index; number as Excel shows it. */
+    private record SheetRow(int number, SortedMap<Integer, String> cells) {
+    }
+
+    private record SelectedSheet(String name, InputStream xml) {
+    }
+
     private final String file;
-    private final XSSFWorkbook workbook;
-    private final Sheet sheet;
-    private final List<String> columns = new ArrayList<>();
-    private final DataFormatter formatter = new DataFormatter();
-    private int next;
+    private final OPCPackage workbook;
+    private final BlockingQueue<SheetRow> rows = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final String sheet;
+    private final Thread parser;
+    private final int headerRow;
+    private final HeaderRow header;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private boolean ended;
 
     public XlsxTableSource(Path path, String sheetName, Set<String> expectedColumns) {
         this.file = path.toString();
+        checkIsXlsx(path);
+        this.workbook = openWorkbook(path);
         try {
-            workbook = new XSSFWorkbook(path.toFile());
-        } catch (Exception e) {
-            throw new UnusableInputException(file, null, 0, null, "not a readable .xlsx workbook: " + e.getMessage(), e);
+            XSSFReader reader = new XSSFReader(workbook);
+            // phonetic runs are reading aids Excel does not display
+            SharedStrings strings = new ReadOnlySharedStringsTable(workbook, false);
+            Styles styles = reader.getStylesTable();
+            SelectedSheet selected = selectSheet(reader, sheetName);
+            this.sheet = selected.name();
+            this.parser = new Thread(() -> parse(selected.xml(), strings, styles), "xlsx-reader " + path.getFileName());
+            parser.setDaemon(true);
+            parser.start();
+            SheetRow headerCells = findHeader(expectedColumns);
+            this.headerRow = headerCells.number();
+            this.header = HeaderRow.of(headerCells.cells(), CellReference::convertNumToColString, file, sheet,
+                    headerRow);
+        } catch (UnusableInputException | UncheckedIOException e) {
+            close();
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
+            // RuntimeException too: POI reports damaged workbook parts with a variety of unchecked exceptions
+            close();
+            throw new UnusableInputException(file, null, 0, null, NOT_READABLE + describe(e), e);
         }
-        sheet = sheetName == null ? workbook.getSheetAt(0) : workbook.getSheet(sheetName);
-        if (sheet == null) {
-            throw new UnusableInputException(file, sheetName, 0, null, "no such sheet");
-        }
-        Row header = sheet.getRow(sheet.getFirstRowNum());
-        for (Cell cell : header) {
-            while (columns.size() < cell.getColumnIndex()) {
-                columns.add("");
-            }
-            columns.add(formatter.formatCellValue(cell));
-        }
-        next = header.getRowNum() + 1;
     }
 
-    public String file() { return file; }
-    public String sheet() { return sheet.getSheetName(); }
-    public int headerRow() { return sheet.getFirstRowNum() + 1; }
-    public List<String> columns() { return columns; }
+    @Override
+    public String file() {
+        return file;
+    }
 
+    @Override
+    public String sheet() {
+        return sheet;
+    }
+
+    @Override
+    public int headerRow() {
+        return headerRow;
+    }
+
+    @Override
+    public List<String> columns() {
+        return header.columns();
+    }
+
+    @Override
     public SourceRow next() {
-        while (next <= sheet.getLastRowNum()) {
-            Row row = sheet.getRow(next++);
-            if (row == null) {
-                continue;
-            }
-            Map<String, String> cells = new HashMap<>();
-            boolean blank = true;
-            for (int i = 0; i < columns.size(); i++) {
-                String value = formatter.formatCellValue(row.getCell(i));
-                blank &= value.isBlank();
-                cells.put(HeaderNames.normalize(columns.get(i)), value);
-            }
-            if (!blank) {
-                return new SourceRow(file, sheet.getSheetName(), row.getRowNum() + 1, cells);
-            }
+        if (closed) {
+            // the parser is gone: waiting for its next row would block forever
+            throw new IllegalStateException(file + " is closed");
         }
-        return null;
+        SheetRow row = take();
+        if (row == END) {
+            return null;
+        }
+        Map<String, String> byColumn = new HashMap<>();
+        row.cells().forEach((index, value) -> {
+            String key = header.keyAt(index);
+            if (key != null) {
+                byColumn.put(key, value);
+            }
+        });
+        return new SourceRow(file, sheet, row.number(), byColumn);
     }
 
-    public void close() throws IOException { workbook.close(); }
+    /** Stops the parser thread and releases the file; safe to call more than once. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (parser != null) {
+            parser.interrupt();
+            try {
+                parser.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // revert, not close: close() would try to save a package opened read-only
+        workbook.revert();
+    }
+
+    /** Turns the files admins mistake for .xlsx into a message they can act on, before POI sees them. */
+    private void checkIsXlsx(Path path) {
+        FileMagic magic;
+        try {
+            if (Files.size(path) == 0) {
+                throw new UnusableInputException(file, null, 0, null, "the file is empty");
+            }
+            magic = FileMagic.valueOf(path.toFile());
+        } catch (IOException e) {
+            throw new UnusableInputException(file, null, 0, null, "cannot read the file: " + e.getMessage(), e);
+        }
+        if (magic == FileMagic.OLE2) {
+            throw new UnusableInputException(file, null, 0, null, isEncrypted(path)
+                    ? "the workbook is password-protected; remove the password or save it as CSV"
+                    : "this is an Excel 97-2003 .xls workbook; save it as .xlsx or CSV");
+        }
+        if (magic != FileMagic.OOXML) {
+            throw new UnusableInputException(file, null, 0, null,
+                    "this is not an .xlsx workbook (it is not a zip archive); if it is CSV text, name it .csv");
+        }
+    }
+
+    /** An encrypted .xlsx is an OLE2 container holding the encryption header and the encrypted package. */
+    private static boolean isEncrypted(Path path) {
+        try (POIFSFileSystem container = new POIFSFileSystem(path.toFile(), true)) {
+            return container.getRoot().hasEntry("EncryptionInfo");
+        } catch (IOException | RuntimeException e) {
+            // a damaged OLE2 file: calling it an .xls still tells the admin what to do
+            return false;
+        }
+    }
+
+    private OPCPackage openWorkbook(Path path) {
+        try {
+            return OPCPackage.open(path.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException | RuntimeException e) {
+            // POI reports a damaged zip with a variety of unchecked exceptions
+            throw new UnusableInputException(file, null, 0, null, NOT_READABLE + describe(e), e);
+        }
+    }
+
+    private SelectedSheet selectSheet(XSSFReader reader, String sheetName) throws IOException,
+            InvalidFormatException {
+        XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+        List<String> names = new ArrayList<>();
+        SelectedSheet selected = null;
+        while (sheets.hasNext()) {
+            InputStream xml = sheets.next();
+            String name = sheets.getSheetName();
+            names.add(name);
+            // Excel treats sheet names case-insensitively, so there is at most one match
+            if (selected == null && (sheetName == null || name.equalsIgnoreCase(sheetName.strip()))) {
+                selected = new SelectedSheet(name, xml);
+            } else {
+                xml.close();
+            }
+        }
+        if (selected == null) {
+            throw new UnusableInputException(file, sheetName, 0, null, sheetName == null
+                    ? "the workbook has no worksheet"
+                    : "no sheet named " + sheetName + "; the workbook has " + names);
+        }
+        return selected;
+    }
+
+    private SheetRow findHeader(Set<String> expectedColumns) {
+        Set<String> expectedKeys = HeaderRow.keysOf(expectedColumns);
+        for (int nonBlank = 0; nonBlank < HeaderRow.HEADER_SEARCH_ROWS; nonBlank++) {
+            SheetRow row = take();
+            if (row == END) {
+                if (nonBlank == 0) {
+                    throw new UnusableInputException(file, sheet, 0, null, "the sheet is empty");
+                }
+                break;
+            }
+            if (HeaderRow.isHeader(row.cells().values(), expectedKeys)) {
+                return row;
+            }
+        }
+        throw new UnusableInputException(file, sheet, 0, null, HeaderRow.noHeaderMessage(expectedColumns));
+    }
+
+    /** The next non-blank row from the parser, or {@link #END}. */
+    private SheetRow take() {
+        if (!ended) {
+            try {
+                SheetRow row = rows.take();
+                if (row != END) {
+                    return row;
+                }
+                ended = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while reading " + file));
+            }
+        }
+        if (failure != null) {
+            throw new UnusableInputException(file, sheet, 0, null,
+                    "the workbook is damaged; the sheet cannot be read to its end: " + describe(failure), failure);
+        }
+        return END;
+    }
+
+    /** The parser thread: rows into the queue, then {@link #END}. */
+    private void parse(InputStream sheetXml, SharedStrings strings, Styles styles) {
+        try (sheetXml) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            // a fixed locale, so a file reads the same on every server ("1234.5", not "1234,5" on a French one)
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(), formatter,
+                    false));
+            xml.parse(new InputSource(sheetXml));
+        } catch (Throwable e) {
+            // whatever went wrong must reach the reader, or it would wait for rows forever
+            if (closed) {
+                return;
+            }
+            failure = e;
+        }
+        try {
+            rows.put(END);
+        } catch (InterruptedException e) {
+            // closed while waiting: nobody reads the queue any more
+        }
+    }
+
+    /** Collects the cells of each row by column index, so a sparse row keeps its cells in their columns. */
+    private final class RowCollector implements SheetContentsHandler {
+        private int number;
+        private int column;
+        private SortedMap<Integer, String> cells;
+
+        @Override
+        public void startRow(int rowIndex) {
+            number = rowIndex + 1;
+            column = -1;
+            cells = new TreeMap<>();
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            // a cell may omit its reference, meaning the column after the previous cell
+            column = cellReference == null ? column + 1 : columnIndex(cellReference);
+            if (formattedValue != null) {
+                cells.put(column, formattedValue);
+            }
+        }
+
+        @Override
+        public void endRow(int rowIndex) {
+            if (closed) {
+                throw new CancellationException("closed");
+            }
+            if (cells.values().stream().allMatch(String::isBlank)) {
+                return;
+            }
+            try {
+                rows.put(new SheetRow(number, cells));
+            } catch (InterruptedException e) {
+                throw new CancellationException("closed");
+            }
+        }
+    }
+
+    /** POI's messages are the useful part; the class name only when there is no message. */
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The 0-based column of a cell reference such as "AB12". */
+    private static int columnIndex(String cellReference) {
+        int column = 0;
+        for (int i = 0; i < cellReference.length() && Character.isLetter(cellReference.charAt(i)); i++) {
+            column = column * 26 + Character.toUpperCase(cellReference.charAt(i)) - 'A' + 1;
+        }
+        return column - 1;
+    }
 }
