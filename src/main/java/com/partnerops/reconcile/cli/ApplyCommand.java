@@ -25,7 +25,7 @@ class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Main.start(store)) {
+        try (ConfigurableApplicationContext context = Main.start(store, "apply " + planId)) {
             return apply(context.getBean(Reconciler.class), planId, new Printer(spec.commandLine().getOut()),
                     spec.commandLine().getErr());
         }

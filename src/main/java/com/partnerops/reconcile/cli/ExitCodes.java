@@ -11,6 +11,10 @@ public final class ExitCodes {
     public static final int UNUSABLE_INPUT = 2;
     /** Done, but some changes were rejected, stale or failed: read the report. */
     public static final int SOME_REJECTED = 3;
+    /** The plan removes more licenses or roles than the guard allows; nothing was applied. */
+    public static final int TOO_MANY_REMOVALS = 4;
+    /** Another reconcile process holds the store; nothing was done. */
+    public static final int STORE_BUSY = 5;
 
     private ExitCodes() {
     }

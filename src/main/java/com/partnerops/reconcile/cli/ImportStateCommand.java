@@ -25,7 +25,7 @@ class ImportStateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Main.start(store)) {
+        try (ConfigurableApplicationContext context = Main.start(store, "import-state " + dir)) {
             Reconciler.ImportOutcome outcome = context.getBean(Reconciler.class).importState(dir);
             new Printer(spec.commandLine().getOut()).imported(dir, outcome);
             return ExitCodes.OK;

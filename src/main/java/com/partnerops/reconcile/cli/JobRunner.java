@@ -7,6 +7,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +20,17 @@ import org.springframework.stereotype.Component;
 public class JobRunner {
 
     private final JobOperator operator;
+    private final JobRepository repository;
+    private final boolean storeLockedByThisProcess;
 
-    public JobRunner(JobOperator operator) {
+    public JobRunner(JobOperator operator, JobRepository repository, @Value("${reconcile.db}") String db) {
         this.operator = operator;
+        this.repository = repository;
+        this.storeLockedByThisProcess = db.startsWith("jdbc:hsqldb:file:");
     }
 
     public JobExecution run(Job job, JobParameters parameters) {
+        recoverAbandoned(job, parameters);
         JobExecution execution;
         try {
             execution = operator.start(job, parameters);
@@ -44,6 +51,19 @@ public class JobRunner {
                     + (first == null ? "" : ": " + rootCause(first)), first);
         }
         return execution;
+    }
+
+    /**
+     * A process killed mid-job leaves its execution marked STARTED for ever. This process holds the embedded
+     * store's lock, so no other process can be running it: mark it failed, and the start below restarts it where
+     * its last committed chunk left off. On a shared database server the execution may be alive elsewhere, so it
+     * is left alone and the start refuses.
+     */
+    private void recoverAbandoned(Job job, JobParameters parameters) {
+        JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.isRunning() && storeLockedByThisProcess) {
+            operator.recover(last);
+        }
     }
 
     /** Batch wraps the failure that matters in its own exceptions; the innermost one says what went wrong. */

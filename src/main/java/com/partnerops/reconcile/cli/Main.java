@@ -2,9 +2,13 @@ package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ReconcileApplication;
 import com.partnerops.reconcile.ingest.UnusableInputException;
+import com.partnerops.reconcile.state.StoreLock;
 import java.io.PrintWriter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +20,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing rejected", "1:internal error",
                 "2:input unusable (file, column or option named in the message); nothing planned or applied",
-                "3:done, but some changes were rejected, stale or failed: read the report"})
+                "3:done, but some changes were rejected, stale or failed: read the report",
+                "4:apply refused: the plan removes more than --max-removals / --max-removal-percent allow",
+                "5:the store is in use by another reconcile process; nothing was done"})
 public class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -29,6 +35,10 @@ public class Main implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof StoreLock.StoreBusyException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return ExitCodes.STORE_BUSY;
+            }
             if (e instanceof UnusableInputException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 cmd.getErr().println("Nothing was planned or applied.");
@@ -51,11 +61,27 @@ public class Main implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "name a command");
     }
 
-    /** One Spring context per command: the store is opened, used and closed (HSQLDB then releases its lock). */
-    static ConfigurableApplicationContext start(StoreOptions store) {
+    /**
+     * One Spring context per command: the store is locked, opened, used and closed. The lock is taken once the
+     * store's URL is known and before anything touches the store, and released when the context closes.
+     */
+    static ConfigurableApplicationContext start(StoreOptions store, String command) {
         // As command-line properties they outrank application.properties; builder "properties" would not.
         String[] properties = store.properties().entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(ReconcileApplication.class).run(properties);
+        StoreLock[] lock = new StoreLock[1];
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ReconcileApplication.class)
+                    .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> lock[0] =
+                            StoreLock.acquire(event.getEnvironment().getProperty("reconcile.db"), command))
+                    .run(properties);
+            context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> lock[0].close());
+            return context;
+        } catch (RuntimeException e) {
+            if (lock[0] != null) {
+                lock[0].close();
+            }
+            throw e;
+        }
     }
 }

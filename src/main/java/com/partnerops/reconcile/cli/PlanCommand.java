@@ -23,7 +23,7 @@ class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Main.start(store)) {
+        try (ConfigurableApplicationContext context = Main.start(store, "plan")) {
             Reconciler reconciler = context.getBean(Reconciler.class);
             Printer printer = new Printer(spec.commandLine().getOut());
             if (planOptions.state != null) {

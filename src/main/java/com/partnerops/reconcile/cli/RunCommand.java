@@ -22,7 +22,7 @@ class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = Main.start(store)) {
+        try (ConfigurableApplicationContext context = Main.start(store, "run")) {
             Reconciler reconciler = context.getBean(Reconciler.class);
             Printer printer = new Printer(spec.commandLine().getOut());
             if (planOptions.state != null) {

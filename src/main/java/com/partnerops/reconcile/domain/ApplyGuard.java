@@ -98,14 +98,14 @@ public final class ApplyGuard {
     }
 
     private void release(String sku, List<String> released) {
-        if (!context.subscriptionsFor(sku).isEmpty()) {
-            seats.release(sku);
+        if (seats.release(sku)) {
             released.add(sku);
         }
     }
 
+    /** Leaves the ledger exactly as before this user, so the users after them see the seats as they really are. */
     private void undo(List<String> released, List<String> taken) {
         taken.forEach(seats::release);
-        released.forEach(seats::take);
+        released.forEach(seats::reclaim);
     }
 }

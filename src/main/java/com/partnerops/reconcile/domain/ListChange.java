@@ -1,8 +1,11 @@
 package com.partnerops.reconcile.domain;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,15 +16,25 @@ public sealed interface ListChange {
 
     record Exact(Set<String> items) implements ListChange {
         public Exact {
-            items = Set.copyOf(items);
+            items = distinctIgnoringCase(items);
         }
     }
 
     record Delta(Set<String> add, Set<String> remove) implements ListChange {
         public Delta {
-            add = Set.copyOf(add);
-            remove = Set.copyOf(remove);
+            add = distinctIgnoringCase(add);
+            remove = distinctIgnoringCase(remove);
         }
+    }
+
+    /**
+     * The entries in the order written, each name once: {@code SPB;spb} is one license, not two, or it would take
+     * (or free) a second seat. The first spelling is kept.
+     */
+    private static Set<String> distinctIgnoringCase(Set<String> entries) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        entries.forEach(entry -> byKey.putIfAbsent(Names.key(entry), entry));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(byKey.values()));
     }
 
     /**

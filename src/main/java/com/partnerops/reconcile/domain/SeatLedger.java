@@ -65,11 +65,22 @@ public final class SeatLedger {
         return false;
     }
 
-    public void release(String sku) {
+    /** Gives a seat back; false when the ledger had none of the SKU assigned (nothing to give back). */
+    public boolean release(String sku) {
         Account account = accounts.get(Names.key(sku));
         if (account != null && account.assigned > 0) {
             account.assigned--;
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Undoes a {@link #release} that succeeded: the seat is held again even when the SKU is over-assigned, since
+     * the user never gave it up.
+     */
+    public void reclaim(String sku) {
+        account(sku).assigned++;
     }
 
     public int purchased(String sku) {
