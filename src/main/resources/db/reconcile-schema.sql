@@ -73,7 +73,9 @@ CREATE CACHED TABLE IF NOT EXISTS plan (
     additive BOOLEAN NOT NULL,
     state VARCHAR(16) NOT NULL,
     rows_read BIGINT DEFAULT 0 NOT NULL,
-    rows_out_of_scope BIGINT DEFAULT 0 NOT NULL
+    rows_out_of_scope BIGINT DEFAULT 0 NOT NULL,
+    rows_digest VARCHAR(64),
+    review_digest VARCHAR(64)
 );
 
 -- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".
@@ -175,10 +177,12 @@ CREATE CACHED TABLE IF NOT EXISTS audit_log (
     target VARCHAR(4000) NOT NULL,
     before_value VARCHAR(16000),
     after_value VARCHAR(16000),
-    gdap_relationship_id VARCHAR(128) NOT NULL
+    gdap_relationship_id VARCHAR(128) NOT NULL,
+    applied_by VARCHAR(255) NOT NULL
 );
 
 CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
 CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
 CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
 CREATE INDEX IF NOT EXISTS customer_by_domain ON customer (domain);
+CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);

@@ -84,8 +84,9 @@ public class ApplyJobConfiguration {
     @Bean
     @StepScope
     public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId, Directory directory,
-            ApplyStore store, GdapPolicy policy, Clock clock) {
-        return new ReviewedChangeWriter(planId, directory, store, policy, clock);
+            ApplyStore store, GdapPolicy policy, Clock clock,
+            @Value("${reconcile.operator:${user.name}}") String operator) {
+        return new ReviewedChangeWriter(planId, directory, store, policy, clock, operator);
     }
 
     @Bean

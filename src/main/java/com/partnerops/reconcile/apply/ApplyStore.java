@@ -34,8 +34,9 @@ public class ApplyStore {
                 planId, user.tenantId(), user.upnKey());
     }
 
+    /** @param appliedBy who ran the apply (operating-system user and host), for the audit log */
     public void recordApplied(String planId, PendingUser user, List<ReviewedLine> lines,
-            List<String> relationshipIds, Instant at) {
+            List<String> relationshipIds, Instant at, String appliedBy) {
         List<Object[]> outcomes = new ArrayList<>();
         List<Object[]> audit = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -43,11 +44,12 @@ public class ApplyStore {
             outcomes.add(new Object[] {planId, lines.get(i).seq(), LineStatus.APPLIED.name(), null, null,
                     at.atOffset(ZoneOffset.UTC)});
             audit.add(new Object[] {planId, at.atOffset(ZoneOffset.UTC), user.tenantId(), user.userPrincipalName(),
-                    change.kind().name(), change.target(), change.before(), change.after(), relationshipIds.get(i)});
+                    change.kind().name(), change.target(), change.before(), change.after(), relationshipIds.get(i),
+                    appliedBy});
         }
         insertOutcomes(outcomes);
         jdbc.batchUpdate("INSERT INTO audit_log (plan_id, applied_at, tenant_id, upn, change_kind, target,"
-                + " before_value, after_value, gdap_relationship_id) VALUES (?,?,?,?,?,?,?,?,?)", audit);
+                + " before_value, after_value, gdap_relationship_id, applied_by) VALUES (?,?,?,?,?,?,?,?,?,?)", audit);
         markUser(planId, user, LineStatus.APPLIED);
     }
 

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -25,19 +27,24 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewedChangeWriter.class);
+
     private final String planId;
     private final Directory directory;
     private final ApplyStore store;
     private final GdapPolicy policy;
     private final Clock clock;
+    private final String appliedBy;
+    private long usersDone;
 
     public ReviewedChangeWriter(String planId, Directory directory, ApplyStore store, GdapPolicy policy,
-            Clock clock) {
+            Clock clock, String appliedBy) {
         this.planId = planId;
         this.directory = directory;
         this.store = store;
         this.policy = policy;
         this.clock = clock;
+        this.appliedBy = appliedBy;
     }
 
     @Override
@@ -59,12 +66,15 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
             ApplyGuard.Decision decision = guard.get().decide(current, user.fingerprint(), changes);
             if (decision instanceof ApplyGuard.Apply apply) {
                 directory.apply(current, changes);
-                store.recordApplied(planId, user, lines, apply.relationshipIds(), now);
+                store.recordApplied(planId, user, lines, apply.relationshipIds(), now, appliedBy);
             } else if (decision instanceof ApplyGuard.HoldBack held) {
                 store.recordHeldBack(planId, user, lines, held.status(), held.reason(), held.message(),
                         held.blocking(), now);
             }
         }
+        usersDone += users.size();
+        // A nightly log shows how far an apply got; the users themselves are in apply.csv.
+        LOG.info("apply {}: {} users done in this run", planId, usersDone);
     }
 
     private Optional<ApplyGuard> guardFor(String tenantId, Instant now) {

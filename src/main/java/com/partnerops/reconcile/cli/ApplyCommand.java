@@ -1,5 +1,8 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.apply.ApplyRules;
+import com.partnerops.reconcile.apply.PlanNotApplicableException;
+import com.partnerops.reconcile.apply.TooManyRemovalsException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +20,9 @@ class ApplyCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    ApplyOptions applyOptions;
+
     @Parameters(paramLabel = "PLAN_ID", description = "The id 'plan' printed.")
     String planId;
 
@@ -26,22 +32,25 @@ class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Main.start(store, "apply " + planId)) {
-            return apply(context.getBean(Reconciler.class), planId, new Printer(spec.commandLine().getOut()),
-                    spec.commandLine().getErr());
+            return apply(context.getBean(Reconciler.class), planId, applyOptions.rules(),
+                    new Printer(spec.commandLine().getOut()), spec.commandLine().getErr());
         }
     }
 
-    static int apply(Reconciler reconciler, String planId, Printer printer, PrintWriter err) {
+    static int apply(Reconciler reconciler, String planId, ApplyRules rules, Printer printer, PrintWriter err) {
         Reconciler.ApplyOutcome outcome;
         try {
-            outcome = reconciler.apply(planId);
-        } catch (Reconciler.PlanNotApplicableException e) {
+            outcome = reconciler.apply(planId, rules);
+        } catch (PlanNotApplicableException e) {
             if (e.alreadyApplied()) {
                 printer.line(e.getMessage());
                 return ExitCodes.OK;
             }
             err.println("error: " + e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
+        } catch (TooManyRemovalsException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.TOO_MANY_REMOVALS;
         }
         printer.apply(outcome);
         return outcome.count("STALE") + outcome.count("FAILED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;

@@ -1,7 +1,9 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.apply.ApplyGate;
 import com.partnerops.reconcile.apply.ApplyJobConfiguration;
 import com.partnerops.reconcile.apply.ApplyReportPublisher;
+import com.partnerops.reconcile.apply.ApplyRules;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.plan.PlanJobConfiguration;
@@ -45,6 +47,7 @@ public class Reconciler {
     private final Job applyJob;
     private final PlanStore plans;
     private final ApplyReportPublisher applyReports;
+    private final ApplyGate gate;
     private final Directory directory;
     private final Clock clock;
     private final Path reportsDir;
@@ -52,7 +55,8 @@ public class Reconciler {
 
     public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
-            @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports, Directory directory, Clock clock,
+            @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports,
+            ApplyGate gate, Directory directory, Clock clock,
             @Value("${reconcile.reports}") String reportsDir) {
         this.jobs = jobs;
         this.importStateJob = importStateJob;
@@ -60,6 +64,7 @@ public class Reconciler {
         this.applyJob = applyJob;
         this.plans = plans;
         this.applyReports = applyReports;
+        this.gate = gate;
         this.directory = directory;
         this.clock = clock;
         this.reportsDir = Path.of(reportsDir);
@@ -116,7 +121,7 @@ public class Reconciler {
         Instant now = Instant.now(clock);
         String planId = PLAN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
         plans.create(new PlanRecord(planId, now, inputs, request.options(), request.sheet(), List.copyOf(tenants),
-                request.additive(), PlanRecord.PLANNING, 0, 0));
+                request.additive(), PlanRecord.PLANNING, 0, 0, null, null));
         try {
             jobs.run(planJob, planParameters(planId));
         } catch (RuntimeException e) {
@@ -126,40 +131,20 @@ public class Reconciler {
         return new PlanOutcome(planId, plans.summary(planId), reportsDir.resolve(planId));
     }
 
-    /** Why {@code apply} will not touch a plan, said so the admin knows what to do instead. */
-    public static class PlanNotApplicableException extends RuntimeException {
-        private final boolean alreadyApplied;
-
-        PlanNotApplicableException(String message, boolean alreadyApplied) {
-            super(message);
-            this.alreadyApplied = alreadyApplied;
-        }
-
-        public boolean alreadyApplied() {
-            return alreadyApplied;
-        }
-    }
-
     public record ApplyOutcome(String planId, ReportSummary summary, Path reportDir) {
         public long count(String status) {
             return summary.statusCounts().getOrDefault(status, 0L);
         }
     }
 
-    /** Applies exactly the PLANNED rows of a reviewed plan; resumes an apply that stopped half-way. */
-    public ApplyOutcome apply(String planId) {
-        PlanRecord plan = plans.find(planId).orElseThrow(() -> new PlanNotApplicableException("no plan " + planId
-                + " in this store; plan ids are printed by 'plan' and name the folders under " + reportsDir, false));
-        switch (plan.state()) {
-            case PlanRecord.PLANNED, PlanRecord.APPLYING -> {
-                // a reviewed plan, or one whose apply stopped half-way: go on
-            }
-            case PlanRecord.APPLIED -> throw new PlanNotApplicableException("plan " + planId
-                    + " was applied already; nothing was applied again. See " + reportsDir.resolve(planId)
-                    .resolve("apply.csv"), true);
-            default -> throw new PlanNotApplicableException("plan " + planId + " is " + plan.state()
-                    + ": its review was never completed, so there is nothing reviewed to apply. Plan again.", false);
-        }
+    /**
+     * Applies exactly the PLANNED rows of a reviewed plan; resumes an apply that stopped half-way.
+     *
+     * @throws com.partnerops.reconcile.apply.PlanNotApplicableException when the gate refuses the plan
+     * @throws com.partnerops.reconcile.apply.TooManyRemovalsException when the blast-radius guard stops it
+     */
+    public ApplyOutcome apply(String planId, ApplyRules rules) {
+        gate.check(planId, rules);
         jobs.run(applyJob, planParameters(planId));
         return new ApplyOutcome(planId, applyReports.summary(planId), reportsDir.resolve(planId));
     }

@@ -17,6 +17,9 @@ class RunCommand implements Callable<Integer> {
     @Mixin
     PlanOptions planOptions;
 
+    @Mixin
+    ApplyOptions applyOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -30,7 +33,8 @@ class RunCommand implements Callable<Integer> {
             }
             Reconciler.PlanOutcome plan = reconciler.plan(planOptions.request());
             printer.plan(plan);
-            int applied = ApplyCommand.apply(reconciler, plan.planId(), printer, spec.commandLine().getErr());
+            int applied = ApplyCommand.apply(reconciler, plan.planId(), applyOptions.rules(), printer,
+                    spec.commandLine().getErr());
             if (applied != ExitCodes.OK) {
                 return applied;
             }

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param customers tenant ids the plan is limited to ({@code --customer}); empty for all
  * @param rowsOutOfScope rows read but left out: their customer is not among {@code customers}
+ * @param rowsDigest {@link PlanDigest#ofPlannedRows} when the review was written; null before
+ * @param reviewDigest {@link PlanDigest#ofFile} of plan.csv as written; null before
  * @param state PLANNING, PLANNED, APPLYING, APPLIED or FAILED
  */
 public record PlanRecord(
@@ -20,7 +22,9 @@ public record PlanRecord(
         boolean additive,
         String state,
         long rowsRead,
-        long rowsOutOfScope) {
+        long rowsOutOfScope,
+        String rowsDigest,
+        String reviewDigest) {
 
     public static final String PLANNING = "PLANNING";
     public static final String PLANNED = "PLANNED";

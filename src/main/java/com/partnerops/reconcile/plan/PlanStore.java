@@ -51,7 +51,7 @@ public class PlanStore {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), lines(rs.getString("inputs")),
                 rs.getString("options"), rs.getString("sheet"), lines(rs.getString("customers")),
                 rs.getBoolean("additive"), rs.getString("state"), rs.getLong("rows_read"),
-                rs.getLong("rows_out_of_scope")), planId)
+                rs.getLong("rows_out_of_scope"), rs.getString("rows_digest"), rs.getString("review_digest")), planId)
                 .stream().findFirst();
     }
 
@@ -61,6 +61,12 @@ public class PlanStore {
 
     private static List<String> lines(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+    }
+
+    /** The plan is reviewable: its rows and its plan.csv are fingerprinted and it becomes PLANNED. */
+    public void markPlanned(String planId, String rowsDigest, String reviewDigest) {
+        jdbc.update("UPDATE plan SET state = ?, rows_digest = ?, review_digest = ? WHERE plan_id = ?",
+                PlanRecord.PLANNED, rowsDigest, reviewDigest, planId);
     }
 
     public void setState(String planId, String state) {

@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 public class ReviewReportPublisher {
 
     private final PlanStore plans;
+    private final PlanDigest digest;
     private final Path reportsDir;
 
-    public ReviewReportPublisher(PlanStore plans, @Value("${reconcile.reports}") String reportsDir) {
+    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, @Value("${reconcile.reports}") String reportsDir) {
         this.plans = plans;
+        this.digest = digest;
         this.reportsDir = Path.of(reportsDir);
     }
 
@@ -27,7 +29,8 @@ public class ReviewReportPublisher {
             plans.seats(planId).forEach(report::addSeat);
             report.finish(plans.summary(planId));
         }
-        // Only a plan whose review was written completely can be applied.
-        plans.setState(planId, PlanRecord.PLANNED);
+        // Only a plan whose review was written completely can be applied, and only as it was written.
+        plans.markPlanned(planId, digest.ofPlannedRows(planId),
+                PlanDigest.ofFile(reportDir(planId).resolve(ReviewReport.PLAN_CSV)));
     }
 }

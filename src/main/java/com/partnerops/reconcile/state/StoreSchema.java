@@ -3,6 +3,7 @@ package com.partnerops.reconcile.state;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
@@ -24,5 +25,19 @@ public class StoreSchema implements InitializingBean {
         new ResourceDatabasePopulator(
                 new ClassPathResource("db/batch-schema-hsqldb.sql"),
                 new ClassPathResource("db/reconcile-schema.sql")).execute(dataSource);
+        makeAuditLogAppendOnly(new JdbcTemplate(dataSource));
+    }
+
+    /** The audit log is evidence: the database itself refuses to change or delete a row of it. */
+    private static void makeAuditLogAppendOnly(JdbcTemplate jdbc) {
+        for (String operation : new String[] {"UPDATE", "DELETE"}) {
+            String trigger = "AUDIT_LOG_NO_" + operation;
+            Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TRIGGERS"
+                    + " WHERE TRIGGER_NAME = ?", Integer.class, trigger);
+            if (present == null || present == 0) {
+                jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE " + operation + " ON audit_log FOR EACH ROW"
+                        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_log is append-only'");
+            }
+        }
     }
 }

@@ -109,7 +109,7 @@ class ApplyRestartTest {
 
         // Johanna is served late (she frees no seat); her chunk rolls back, earlier chunks stay committed.
         directory.failOn = "johanna.lorenz@contoso.com";
-        assertThatThrownBy(() -> reconciler.apply(plan.planId())).isInstanceOf(JobRunner.JobFailedException.class)
+        assertThatThrownBy(() -> reconciler.apply(plan.planId(), ApplyRules.defaults())).isInstanceOf(JobRunner.JobFailedException.class)
                 .hasMessageContaining("the directory went away");
         long doneAfterCrash = jdbc.queryForObject("SELECT COUNT(*) FROM plan_user WHERE plan_id = ?"
                 + " AND apply_status IS NOT NULL", Long.class, plan.planId());
@@ -118,7 +118,7 @@ class ApplyRestartTest {
                 + " 'Johanna Lorenz (Engineering)'", Long.class)).as("Johanna's change rolled back").isZero();
 
         directory.failOn = null;
-        Reconciler.ApplyOutcome resumed = reconciler.apply(plan.planId());
+        Reconciler.ApplyOutcome resumed = reconciler.apply(plan.planId(), ApplyRules.defaults());
 
         assertThat(resumed.count("APPLIED")).isEqualTo(planned);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE plan_id = ?", Long.class,

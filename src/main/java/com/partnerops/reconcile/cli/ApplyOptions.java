@@ -1,0 +1,56 @@
+package com.partnerops.reconcile.cli;
+
+import com.partnerops.reconcile.apply.ApplyRules;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** What {@code apply} and {@code run} insist on before changing anything. */
+public class ApplyOptions {
+
+    @Option(names = "--max-plan-age", paramLabel = "AGE", converter = AgeConverter.class,
+            description = "Refuse a reviewed plan older than this, e.g. 24h, 90m, 3d. Default: 24h.")
+    Duration maxPlanAge = ApplyRules.DEFAULT_MAX_PLAN_AGE;
+
+    @Option(names = "--max-removals", paramLabel = "N",
+            description = "Per customer: apply nothing when the plan removes more licenses and roles than this."
+                    + " Default: 500.")
+    int maxRemovals = ApplyRules.DEFAULT_MAX_REMOVALS;
+
+    @Option(names = "--max-removal-percent", paramLabel = "P",
+            description = "Per customer: apply nothing when the plan removes more than P% of the licenses and"
+                    + " roles its users hold. Default: no such limit.")
+    Integer maxRemovalPercent;
+
+    @Option(names = "--allow-large-removals",
+            description = "The removals are meant: lift --max-removals and --max-removal-percent for this apply.")
+    boolean allowLargeRemovals;
+
+    ApplyRules rules() {
+        return new ApplyRules(maxPlanAge, maxRemovals, maxRemovalPercent, allowLargeRemovals);
+    }
+
+    /** "24h", "90m", "3d" as admins write them, or ISO-8601 "PT24H". */
+    static class AgeConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String text = value.strip().toLowerCase(Locale.ROOT);
+            try {
+                if (text.startsWith("p")) {
+                    return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
+                }
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                return switch (text.charAt(text.length() - 1)) {
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    case 'd' -> Duration.ofDays(amount);
+                    default -> throw new TypeConversionException(value);
+                };
+            } catch (RuntimeException e) {
+                throw new TypeConversionException("'" + value + "' is not an age such as 24h, 90m or 3d");
+            }
+        }
+    }
+}

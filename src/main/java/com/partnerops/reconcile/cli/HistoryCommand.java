@@ -1,0 +1,74 @@
+package com.partnerops.reconcile.cli;
+
+import com.partnerops.reconcile.apply.AuditHistory;
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.state.Directory;
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Print the changes applied, from the append-only audit log, newest first: when, who, which"
+                + " plan, which GDAP relationship allowed it.")
+class HistoryCommand implements Callable<Integer> {
+
+    private static final String LINE = "%-20s  %-12s  %-24s  %-24s  %-36s  %-17s  %-30s  %s%n";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--customer", paramLabel = "ID", description = "Only this customer (tenant id, domain or name).")
+    String customer;
+
+    @Option(names = "--user", paramLabel = "UPN", description = "Only this user.")
+    String user;
+
+    @Option(names = "--plan", paramLabel = "PLAN_ID", description = "Only this plan.")
+    String planId;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N changes, the newest. Default: 200.")
+    int limit = 200;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = Main.start(store, "history")) {
+            String tenantId = customer == null ? null : context.getBean(Directory.class).findCustomer(customer)
+                    .map(Customer::tenantId).orElse(customer);
+            List<AuditHistory.Entry> entries = context.getBean(AuditHistory.class).find(tenantId, user, planId,
+                    limit + 1);
+            PrintWriter out = spec.commandLine().getOut();
+            if (entries.isEmpty()) {
+                out.println("no applied changes match");
+                return ExitCodes.OK;
+            }
+            out.printf(LINE, "applied at (UTC)", "by", "plan", "customer", "user", "change",
+                    "target: before -> after", "GDAP relationship");
+            entries.stream().limit(limit).forEach(e -> out.printf(LINE, WHEN.format(e.appliedAt()), e.appliedBy(),
+                    e.planId(),
+                    Objects.requireNonNullElse(e.customerName(), e.tenantId()), e.userPrincipalName(), e.change(),
+                    describe(e), e.gdapRelationshipId()));
+            if (entries.size() > limit) {
+                out.println("(older changes not shown: raise --limit)");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String describe(AuditHistory.Entry e) {
+        String before = Objects.toString(e.before(), "");
+        String after = Objects.toString(e.after(), "");
+        return before.isEmpty() && after.isEmpty() ? e.target() : e.target() + ": " + before + " -> " + after;
+    }
+}
