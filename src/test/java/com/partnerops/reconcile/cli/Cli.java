@@ -20,10 +20,17 @@ final class Cli {
 
     private final Path store;
     private final Path reports;
+    private final String now;
 
     Cli(Path workDir) {
+        this(workDir, NOW);
+    }
+
+    /** Commands run at another time, against the same store and reports. */
+    Cli(Path workDir, String now) {
         this.store = workDir.resolve("store");
         this.reports = workDir.resolve("reports");
+        this.now = now;
     }
 
     record Result(int exitCode, String out, String err) {
@@ -38,7 +45,7 @@ final class Cli {
 
     Result run(String command, String... args) {
         List<String> words = new ArrayList<>(List.of(command, "--db", jdbcUrl(), "--reports", reports.toString(),
-                "--now", NOW));
+                "--now", now));
         words.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
