@@ -1,6 +1,7 @@
 package com.partnerops.reconcile;
 
 import com.partnerops.reconcile.domain.GdapPolicy;
+import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.RoleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,5 +44,11 @@ public class ReconcileApplication {
     @Bean
     RoleCatalog roleCatalog() {
         return RoleCatalog.builtIn();
+    }
+
+    /** Microsoft's product names, SKU ids and service plans, as shipped (rebuilt by {@code update-catalog}). */
+    @Bean
+    ProductCatalog productCatalog() {
+        return ProductCatalog.builtIn();
     }
 }

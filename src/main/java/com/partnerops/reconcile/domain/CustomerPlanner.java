@@ -30,12 +30,19 @@ public final class CustomerPlanner {
 
     private final GdapPolicy policy;
     private final RoleCatalog roleCatalog;
+    private final ProductCatalog productCatalog;
     private final Instant now;
     private final boolean additive;
 
-    public CustomerPlanner(GdapPolicy policy, RoleCatalog roleCatalog, Instant now, boolean additive) {
+    /**
+     * @param productCatalog lets a spreadsheet name a license by SKU part number, SKU id or product name, and a
+     *     disabled plan by service plan name or id
+     */
+    public CustomerPlanner(GdapPolicy policy, RoleCatalog roleCatalog, ProductCatalog productCatalog, Instant now,
+            boolean additive) {
         this.policy = policy;
         this.roleCatalog = roleCatalog;
+        this.productCatalog = productCatalog;
         this.now = now;
         this.additive = additive;
     }
@@ -113,6 +120,7 @@ public final class CustomerPlanner {
     public CustomerPlan plan(CustomerContext context, List<DesiredUserRow> rows, Map<String, DirectoryUser> currentUsers) {
         String tenantId = context.customer().tenantId();
         GdapAuthority gdap = new GdapAuthority(policy, context.relationships(), now);
+        LicenseNames names = new LicenseNames(context.subscriptions(), productCatalog);
         Map<String, List<DesiredUserRow>> rowsByUser = new LinkedHashMap<>();
         rows.forEach(row -> rowsByUser.computeIfAbsent(Names.key(row.userPrincipalName()), k -> new ArrayList<>())
                 .add(row));
@@ -137,7 +145,7 @@ public final class CustomerPlanner {
                         "no user " + row.userPrincipalName() + " in " + context.customer().name() + " ("
                                 + context.customer().domain() + "): create the user first"));
             } else {
-                heldBack[0] += draftChanges(context, gdap, draft);
+                heldBack[0] += draftChanges(context, names, gdap, draft);
             }
             drafts.add(draft);
         }
@@ -154,7 +162,7 @@ public final class CustomerPlanner {
     }
 
     /** Builds and checks the user's candidates; returns how many removals {@code --additive} held back. */
-    private int draftChanges(CustomerContext context, GdapAuthority gdap, UserDraft draft) {
+    private int draftChanges(CustomerContext context, LicenseNames names, GdapAuthority gdap, UserDraft draft) {
         DesiredUserRow row = draft.row;
         DirectoryUser current = draft.current;
 
@@ -180,7 +188,7 @@ public final class CustomerPlanner {
             heldBack += draftRoles(draft, row.roles().get());
         }
         if (row.licenses().isPresent()) {
-            heldBack += draftLicenses(context, draft, row.licenses().get());
+            heldBack += draftLicenses(context, names, draft, row.licenses().get());
         }
         for (Candidate candidate : draft.candidates) {
             if (candidate.open() && candidate.change != null) {
@@ -195,7 +203,7 @@ public final class CustomerPlanner {
         requireUsageLocation(draft);
         // Disabled plans depend on which licenses survive the checks above, so they are drafted last.
         if (row.disabledPlans().isPresent()) {
-            draftDisabledPlans(context, gdap, draft, row.disabledPlans().get());
+            draftDisabledPlans(context, names, gdap, draft, row.disabledPlans().get());
         }
         return heldBack;
     }
@@ -239,10 +247,11 @@ public final class CustomerPlanner {
             }
         } else if (spec instanceof ListChange.Delta delta) {
             for (String name : delta.remove()) {
-                String heldItem = heldByKey.get(Names.key(name));
+                Optional<String> canonical = resolveOrHeld.apply(name);
+                String heldItem = canonical.map(item -> heldByKey.get(Names.key(item))).orElse(null);
                 if (heldItem != null) {
                     removals.add(heldItem);
-                } else if (resolve.apply(name).isEmpty()) {
+                } else if (canonical.isEmpty()) {
                     unknownRemovals.add(name);
                 }
             }
@@ -303,13 +312,14 @@ public final class CustomerPlanner {
                 : "";
     }
 
-    private int draftLicenses(CustomerContext context, UserDraft draft, String cell) {
+    private int draftLicenses(CustomerContext context, LicenseNames names, UserDraft draft, String cell) {
         Optional<ListChange> spec = parseCell(draft, "licenses", cell);
         if (spec.isEmpty()) {
             return 0;
         }
-        Function<String, Optional<String>> resolveSku = name -> context.subscriptionsFor(name).stream()
-                .findFirst().map(Subscription::skuPartNumber);
+        Function<String, Optional<String>> resolveSku = name -> names.resolve(name) instanceof LicenseNames.Resolved
+                resolved ? context.subscriptionsFor(resolved.skuPartNumber()).stream().findFirst()
+                        .map(Subscription::skuPartNumber) : Optional.empty();
         ListDiff diff = diff(spec.get(), draft.current.licenses(), resolveSku);
         for (String sku : diff.removals()) {
             if (additive) {
@@ -321,18 +331,26 @@ public final class CustomerPlanner {
         }
         for (String sku : diff.unknownRemovals()) {
             draft.add(new Candidate(new PlannedChange.RemoveLicense(sku))).reject(ReasonCode.UNKNOWN_SKU,
-                    "the user does not hold '" + sku + "' and " + context.customer().name()
-                            + " has no subscription for it");
+                    "the user does not hold '" + sku + "': " + unknownLicense(context, names, sku));
         }
         for (String sku : diff.additions()) {
             draftAssignment(context, draft, sku);
         }
         for (String sku : diff.unknownAdditions()) {
             draft.add(new Candidate(new PlannedChange.AssignLicense(sku))).reject(ReasonCode.UNKNOWN_SKU,
-                    context.customer().name() + " has no subscription for '" + sku + "'"
-                            + keptNote(spec.get(), "licenses"));
+                    unknownLicense(context, names, sku) + keptNote(spec.get(), "licenses"));
         }
         return additive ? diff.removals().size() : 0;
+    }
+
+    /** Why a license name leads nowhere: not a product at all (with the closest names), or not one it bought. */
+    private static String unknownLicense(CustomerContext context, LicenseNames names, String written) {
+        if (names.resolve(written) instanceof LicenseNames.Unresolved unresolved) {
+            return unresolved.message();
+        }
+        String sku = ((LicenseNames.Resolved) names.resolve(written)).skuPartNumber();
+        return context.customer().name() + " has no subscription for '" + written + "'"
+                + (Names.key(sku).equals(Names.key(written)) ? "" : " (" + sku + ")");
     }
 
     private static void draftAssignment(CustomerContext context, UserDraft draft, String sku) {
@@ -386,7 +404,16 @@ public final class CustomerPlanner {
         }
     }
 
-    private void draftDisabledPlans(CustomerContext context, GdapAuthority gdap, UserDraft draft, String cell) {
+    /** A service plan named by name or id, as the catalog names it; as written when the catalog does not know it. */
+    private String servicePlanName(String sku, String written) {
+        return productCatalog.resolve(sku) instanceof ProductCatalog.Found found
+                ? productCatalog.servicePlan(found.product(), written).map(ProductCatalog.ServicePlan::name)
+                        .orElse(written)
+                : written;
+    }
+
+    private void draftDisabledPlans(CustomerContext context, LicenseNames names, GdapAuthority gdap, UserDraft draft,
+            String cell) {
         Map<String, Set<String>> wanted = new TreeMap<>();
         for (String entry : cell.split(";")) {
             if (entry.isBlank()) {
@@ -398,8 +425,10 @@ public final class CustomerPlanner {
                         + entry.strip() + "' is not SKU:PLAN (for example ENTERPRISEPACK:YAMMER_ENTERPRISE)"));
                 return;
             }
-            wanted.computeIfAbsent(Names.key(entry.substring(0, colon)), k -> new TreeSet<>())
-                    .add(entry.substring(colon + 1).strip());
+            String sku = names.resolve(entry.substring(0, colon)) instanceof LicenseNames.Resolved resolved
+                    ? resolved.skuPartNumber() : entry.substring(0, colon).strip();
+            wanted.computeIfAbsent(Names.key(sku), k -> new TreeSet<>())
+                    .add(servicePlanName(sku, entry.substring(colon + 1).strip()));
         }
         Map<String, String> finalLicenses = new LinkedHashMap<>();
         Map<String, Candidate> assignments = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package com.partnerops.reconcile.plan;
 
 import com.partnerops.reconcile.domain.CustomerPlanner;
 import com.partnerops.reconcile.domain.GdapPolicy;
+import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.RoleCatalog;
 import com.partnerops.reconcile.ingest.DesiredFileFormat;
 import com.partnerops.reconcile.ingest.SourceRow;
@@ -116,10 +117,11 @@ public class PlanJobConfiguration {
     @Bean
     @StepScope
     public CustomerGroupPlanner customerGroupPlanner(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans,
-            Directory directory, GdapPolicy policy, RoleCatalog roles) {
+            Directory directory, GdapPolicy policy, RoleCatalog roles, ProductCatalog products) {
         PlanRecord plan = plans.get(planId);
         // The plan's creation time is its "now": GDAP end dates and NCE windows are judged as of the review.
-        CustomerPlanner planner = new CustomerPlanner(policy, roles, plan.createdAt(), plan.additive());
+        CustomerPlanner planner = new CustomerPlanner(policy, roles, products, plan.createdAt(),
+                plan.additive());
         return new CustomerGroupPlanner(planId, plans, directory, planner);
     }
 

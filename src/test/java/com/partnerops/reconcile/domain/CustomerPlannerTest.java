@@ -217,7 +217,7 @@ class CustomerPlannerTest {
             GdapPolicy strict = new GdapPolicy(Map.of(
                     Permission.MANAGE_LICENSES, List.of(LICENSE_ADMIN),
                     Permission.SET_USAGE_LOCATION, List.of(USER_ADMIN)));
-            CustomerPlanner planner = new CustomerPlanner(strict, RoleCatalog.builtIn(), NOW, false);
+            CustomerPlanner planner = new CustomerPlanner(strict, RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, false);
             DirectoryUser bob = userWithoutUsageLocation("bob");
             CustomerContext context = context(List.of(license(E3, 5)),
                     List.of(relationship("rel-licenses", LICENSE_ADMIN)), List.of(bob));

@@ -173,11 +173,11 @@ final class DomainFixtures {
     // ---- planning ---------------------------------------------------------------------------------------------
 
     static CustomerPlanner planner() {
-        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), NOW, false);
+        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, false);
     }
 
     static CustomerPlanner additivePlanner() {
-        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), NOW, true);
+        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, true);
     }
 
     static CustomerPlan plan(CustomerContext context, List<DirectoryUser> users, RowBuilder... rows) {
