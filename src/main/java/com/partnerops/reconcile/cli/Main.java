@@ -42,7 +42,8 @@ public class Main implements Runnable {
             }
             if (e instanceof UnusableInputException) {
                 cmd.getErr().println("error: " + e.getMessage());
-                cmd.getErr().println("Nothing was planned or applied.");
+                cmd.getErr().println(cmd.getCommandName().equals("import-state") ? "The store is unchanged."
+                        : "Nothing was planned or applied.");
                 return ExitCodes.UNUSABLE_INPUT;
             }
             cmd.getErr().println("internal error: " + e.getMessage());

@@ -27,6 +27,7 @@ class Printer {
         out.println("plan: " + plan.planId());
         out.printf("rows read: %d, changes planned: %d, rejected: %d%n", summary.rowsRead(), plan.count("PLANNED"),
                 plan.count("REJECTED"));
+        summary.warnings().forEach(warning -> out.println("warning: " + warning));
         if (summary.rowsOutOfScope() > 0) {
             out.printf("rows for customers outside --customer (not planned): %d%n", summary.rowsOutOfScope());
         }

@@ -99,9 +99,13 @@ public class Reconciler {
     public PlanOutcome plan(PlanRequest request) {
         List<String> inputs = new ArrayList<>();
         for (Path file : request.files()) {
+            if (Files.isDirectory(file)) {
+                throw new UnusableInputException(file.toString(), null, 0, null,
+                        "is a folder, not a file: name the files in it");
+            }
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new UnusableInputException(file.toString(), null, 0, null,
-                        Files.exists(file) ? "the file cannot be read" : "no such file");
+                        Files.exists(file) ? "the file cannot be read (check its permissions)" : "no such file");
             }
             inputs.add(file.toString());
         }
@@ -121,7 +125,7 @@ public class Reconciler {
         Instant now = Instant.now(clock);
         String planId = PLAN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
         plans.create(new PlanRecord(planId, now, inputs, request.options(), request.sheet(), List.copyOf(tenants),
-                request.additive(), PlanRecord.PLANNING, 0, 0, null, null));
+                request.additive(), PlanRecord.PLANNING, 0, 0, null, null, List.of()));
         try {
             jobs.run(planJob, planParameters(planId));
         } catch (RuntimeException e) {

@@ -102,9 +102,16 @@ public final class CustomerPlanner {
         }
     }
 
-    /** Rows whose customer reference matched no tenant: nothing about them can be planned. */
+    /**
+     * Rows whose customer reference matched no tenant: nothing about them can be planned. A row that was misread
+     * (split on the wrong delimiter, say) names no real customer either; it is rejected for what really went wrong.
+     */
     public static List<PlanLine> rejectUnknownCustomer(List<DesiredUserRow> rows) {
-        return rows.stream().map(row -> PlanLine.rejectedRow(null, row, row.customerRef(),
+        return rows.stream().map(row -> row.readProblem() != null
+                // the target is the customer cell as read: the report's customer column shows it
+                ? PlanLine.rejectedRow(null, row, row.customerRef(), ReasonCode.INVALID_VALUE, row.readProblem()
+                        + "; nothing of this row is planned")
+                : PlanLine.rejectedRow(null, row, row.customerRef(),
                 ReasonCode.UNKNOWN_CUSTOMER, Names.isBlank(row.customerRef())
                         ? "the customer cell is empty: give a tenant id, domain or customer name, or pass exactly"
                                 + " one --customer"
@@ -130,7 +137,10 @@ public final class CustomerPlanner {
         for (DesiredUserRow row : rows) {
             UserDraft draft = new UserDraft(row, currentUsers.get(Names.key(row.userPrincipalName())));
             List<DesiredUserRow> sameUser = rowsByUser.get(Names.key(row.userPrincipalName()));
-            if (Names.isBlank(row.userPrincipalName())) {
+            if (row.readProblem() != null) {
+                draft.add(new Candidate("row", ReasonCode.INVALID_VALUE, row.readProblem()
+                        + "; nothing of this row is planned"));
+            } else if (Names.isBlank(row.userPrincipalName())) {
                 draft.add(new Candidate("userPrincipalName", ReasonCode.INVALID_VALUE,
                         "userPrincipalName is empty: every row must name the user it is about"));
             } else if (sameUser.size() > 1 && sameUser.stream().anyMatch(other -> !other.sameWishesAs(row))) {
@@ -175,11 +185,20 @@ public final class CustomerPlanner {
             if (wanted.equals(current.attribute(attribute))) {
                 continue;
             }
-            Candidate candidate = draft.add(new Candidate(
-                    new PlannedChange.SetAttribute(attribute, current.attribute(attribute), wanted)));
-            if (attribute == UserAttribute.USAGE_LOCATION && !COUNTRY_CODES.contains(wanted)) {
-                candidate.reject(ReasonCode.INVALID_VALUE, "usageLocation '" + raw
+            boolean usageLocation = attribute == UserAttribute.USAGE_LOCATION;
+            boolean validCountry = COUNTRY_CODES.contains(wanted);
+            Candidate candidate = draft.add(new Candidate(new PlannedChange.SetAttribute(attribute,
+                    current.attribute(attribute), usageLocation && !validCountry ? raw.strip() : wanted)));
+            Optional<String> unreadable = TextDamage.describe(wanted);
+            if (usageLocation && !validCountry) {
+                candidate.reject(ReasonCode.INVALID_VALUE, "usageLocation '" + TextDamage.excerpt(raw.strip())
                         + "' is not an ISO 3166-1 alpha-2 country code (for example FR, US, DE)");
+            } else if (wanted.length() > attribute.maxLength()) {
+                candidate.reject(ReasonCode.INVALID_VALUE, attribute.column() + " is " + wanted.length()
+                        + " characters long; Microsoft Entra ID accepts at most " + attribute.maxLength());
+            } else if (unreadable.isPresent()) {
+                candidate.reject(ReasonCode.INVALID_VALUE, attribute.column() + " '" + TextDamage.excerpt(wanted)
+                        + "' " + unreadable.get());
             }
         }
 

@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param attributes only the non-blank attribute cells: a blank cell leaves the value as it is
  * @param roles empty when the file has no roles column; present and blank means "no roles"
+ * @param readProblem why the row as read cannot be trusted (a value in a column without header, a row split on
+ *     the wrong delimiter); null for a sound row. Such a row is rejected whole, never guessed at.
  */
 public record DesiredUserRow(
         String sourceFile,
@@ -19,7 +21,8 @@ public record DesiredUserRow(
         Map<UserAttribute, String> attributes,
         Optional<String> roles,
         Optional<String> licenses,
-        Optional<String> disabledPlans) {
+        Optional<String> disabledPlans,
+        String readProblem) {
 
     public DesiredUserRow {
         attributes = Map.copyOf(attributes);

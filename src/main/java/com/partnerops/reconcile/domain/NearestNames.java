@@ -9,7 +9,7 @@ import java.util.Map;
  * The few names nearest to a mistyped one, for "did you mean" hints: Levenshtein distance over case- and
  * space-normalised names. A candidate further than 40% of the written name's length is not offered at all.
  */
-final class NearestNames {
+public final class NearestNames {
 
     static final int LIMIT = 3;
 
@@ -18,13 +18,13 @@ final class NearestNames {
     /** label (what the hint shows) -> its best distance */
     private final Map<String, Integer> best = new HashMap<>();
 
-    NearestNames(String written) {
+    public NearestNames(String written) {
         this.written = ProductCatalog.nameKey(written);
         this.maxDistance = this.written.length() * 2 / 5;
     }
 
     /** Offers {@code candidate}; should it be among the nearest, the hint shows {@code label}. */
-    void consider(String candidate, String label) {
+    public void consider(String candidate, String label) {
         String key = ProductCatalog.nameKey(candidate);
         if (key.isEmpty() || Math.abs(key.length() - written.length()) > maxDistance) {
             return;
@@ -36,7 +36,7 @@ final class NearestNames {
     }
 
     /** Up to {@link #LIMIT} labels, nearest first (ties in label order); empty when nothing was close. */
-    List<String> nearest() {
+    public List<String> nearest() {
         return best.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
                         Comparator.naturalOrder())))

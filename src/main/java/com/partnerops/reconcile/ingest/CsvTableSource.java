@@ -111,8 +111,42 @@ public final class CsvTableSource implements TableSource {
                     byColumn.put(key, cells.get(i));
                 }
             }
-            return new SourceRow(file, null, record.line(), byColumn);
+            return new SourceRow(file, null, record.line(), byColumn, shiftProblem(cells));
         }
+    }
+
+    /**
+     * A row whose cells cannot sit under the header they seem to: a value beyond the last column (an unquoted
+     * delimiter inside a value pushed the cells after it one column right), or the whole row in one cell (the rows
+     * use another delimiter than the header). Such a row is reported, never read with its cells shifted.
+     */
+    private String shiftProblem(List<String> cells) {
+        int columns = header.lastIndex() + 1;
+        if (cells.size() == 1 && columns > 1) {
+            for (char other : DELIMITERS) {
+                if (other != delimiter && cells.get(0).indexOf(other) >= 0) {
+                    return "the row is one cell ('" + excerpt(cells.get(0)) + "') while the header has " + columns
+                            + " columns separated by '" + printable(delimiter) + "': the row seems separated by '"
+                            + printable(other) + "'; use one delimiter in the whole file";
+                }
+            }
+        }
+        for (int i = columns; i < cells.size(); i++) {
+            if (!cells.get(i).isBlank()) {
+                return "the row has a value in column " + (i + 1) + " ('" + excerpt(cells.get(i)) + "') but the"
+                        + " header has " + columns + " columns: a '" + printable(delimiter) + "' inside an unquoted"
+                        + " value shifts the cells after it; put that value in double quotes";
+            }
+        }
+        return null;
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    private static String printable(char delimiter) {
+        return delimiter == '\t' ? "tab" : String.valueOf(delimiter);
     }
 
     @Override
@@ -153,6 +187,14 @@ public final class CsvTableSource implements TableSource {
             }
             if (startsWith(head, (byte) 0xFE, (byte) 0xFF)) {
                 return new Encoding(StandardCharsets.UTF_16BE, 2);
+            }
+            // UTF-16 without a byte order mark, as some tools save "Unicode text": a header is ASCII, so every
+            // other byte is zero
+            if (head.length >= 4 && head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0) {
+                return new Encoding(StandardCharsets.UTF_16LE, 0);
+            }
+            if (head.length >= 4 && head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0) {
+                return new Encoding(StandardCharsets.UTF_16BE, 0);
             }
             return new Encoding(isUtf8(head, in) ? StandardCharsets.UTF_8 : WINDOWS_1252, 0);
         } catch (IOException e) {

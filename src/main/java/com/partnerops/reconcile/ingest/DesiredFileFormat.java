@@ -48,7 +48,7 @@ public final class DesiredFileFormat {
             }
         }
         return new DesiredUserRow(row.file(), row.rowNumber(), row.get(CUSTOMER), row.get(USER_PRINCIPAL_NAME),
-                attributes, listCell(row, ROLES), listCell(row, LICENSES), listCell(row, DISABLED_PLANS));
+                attributes, listCell(row, ROLES), listCell(row, LICENSES), listCell(row, DISABLED_PLANS), row.problem());
     }
 
     private static Optional<String> listCell(SourceRow row, String column) {

@@ -79,6 +79,11 @@ final class HeaderRow {
         return columns;
     }
 
+    /** The index of the rightmost named column. */
+    int lastIndex() {
+        return nameByIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+    }
+
     /** The column name at that index as written, or null when the column has no header. */
     String nameAt(int index) {
         return nameByIndex.get(index);

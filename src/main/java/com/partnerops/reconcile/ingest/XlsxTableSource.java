@@ -56,7 +56,8 @@ public final class XlsxTableSource implements TableSource {
     private record SheetRow(int number, SortedMap<Integer, String> cells) {
     }
 
-    private record SelectedSheet(String name, InputStream xml) {
+    /** @param allNames every sheet of the workbook, for messages that help choose another */
+    private record SelectedSheet(String name, InputStream xml, List<String> allNames) {
     }
 
     private final String file;
@@ -84,7 +85,7 @@ public final class XlsxTableSource implements TableSource {
             this.parser = new Thread(() -> parse(selected.xml(), strings, styles), "xlsx-reader " + path.getFileName());
             parser.setDaemon(true);
             parser.start();
-            SheetRow headerCells = findHeader(expectedColumns);
+            SheetRow headerCells = findHeader(expectedColumns, sheetName == null ? selected.allNames() : List.of());
             this.headerRow = headerCells.number();
             this.header = HeaderRow.of(headerCells.cells(), CellReference::convertNumToColString, file, sheet,
                     headerRow);
@@ -209,7 +210,7 @@ public final class XlsxTableSource implements TableSource {
             names.add(name);
             // Excel treats sheet names case-insensitively, so there is at most one match
             if (selected == null && (sheetName == null || name.equalsIgnoreCase(sheetName.strip()))) {
-                selected = new SelectedSheet(name, xml);
+                selected = new SelectedSheet(name, xml, names);
             } else {
                 xml.close();
             }
@@ -222,13 +223,16 @@ public final class XlsxTableSource implements TableSource {
         return selected;
     }
 
-    private SheetRow findHeader(Set<String> expectedColumns) {
+    /** @param otherSheets sheets to suggest when the default (first) sheet is not the one holding the table */
+    private SheetRow findHeader(Set<String> expectedColumns, List<String> otherSheets) {
+        String suggestion = otherSheets.size() > 1 ? "; the workbook has sheets " + otherSheets
+                + ": name the one to read with --sheet" : "";
         Set<String> expectedKeys = HeaderRow.keysOf(expectedColumns);
         for (int nonBlank = 0; nonBlank < HeaderRow.HEADER_SEARCH_ROWS; nonBlank++) {
             SheetRow row = take();
             if (row == END) {
                 if (nonBlank == 0) {
-                    throw new UnusableInputException(file, sheet, 0, null, "the sheet is empty");
+                    throw new UnusableInputException(file, sheet, 0, null, "the sheet is empty" + suggestion);
                 }
                 break;
             }
@@ -236,7 +240,8 @@ public final class XlsxTableSource implements TableSource {
                 return row;
             }
         }
-        throw new UnusableInputException(file, sheet, 0, null, HeaderRow.noHeaderMessage(expectedColumns));
+        throw new UnusableInputException(file, sheet, 0, null, HeaderRow.noHeaderMessage(expectedColumns)
+                + suggestion);
     }
 
     /** The next non-blank row from the parser, or {@link #END}. */

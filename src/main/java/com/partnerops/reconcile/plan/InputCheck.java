@@ -1,11 +1,14 @@
 package com.partnerops.reconcile.plan;
 
+import com.partnerops.reconcile.domain.NearestNames;
+import com.partnerops.reconcile.ingest.HeaderNames;
 import com.partnerops.reconcile.ingest.TableSource;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +23,18 @@ public final class InputCheck {
     private InputCheck() {
     }
 
-    public static void requireUsable(List<String> inputs, String sheet, Set<String> knownColumns,
+    /**
+     * @return warnings for the review: columns no rule reads, which an admin may have misspelt ("licences")
+     * @throws UnusableInputException naming every unusable file at once
+     */
+    public static List<String> requireUsable(List<String> inputs, String sheet, Set<String> knownColumns,
             Set<String> requiredColumns) {
         List<UnusableInputException> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String input : inputs) {
             try (TableSource source = TableSource.open(Path.of(input), sheet, knownColumns)) {
                 source.require(requiredColumns);
+                warnings.addAll(unknownColumns(source, knownColumns));
             } catch (UnusableInputException e) {
                 problems.add(e);
             } catch (IOException e) {
@@ -38,5 +47,23 @@ public final class InputCheck {
         if (!problems.isEmpty()) {
             throw UnusableInputException.of(problems, MAX_PROBLEMS);
         }
+        return warnings;
+    }
+
+    private static List<String> unknownColumns(TableSource source, Set<String> knownColumns) {
+        Set<String> known = new HashSet<>();
+        knownColumns.forEach(column -> known.add(HeaderNames.normalize(column)));
+        List<String> warnings = new ArrayList<>();
+        for (String column : source.columns()) {
+            if (known.contains(HeaderNames.normalize(column))) {
+                continue;
+            }
+            NearestNames nearest = new NearestNames(column);
+            knownColumns.forEach(name -> nearest.consider(name, name));
+            warnings.add(source.file() + (source.sheet() == null ? "" : " sheet " + source.sheet()) + ": column '"
+                    + column + "' is not one the job reads and was ignored"
+                    + (nearest.nearest().isEmpty() ? "" : " (did you mean '" + nearest.nearest().get(0) + "'?)"));
+        }
+        return warnings;
     }
 }

@@ -55,8 +55,8 @@ public class PlanJobConfiguration {
         return new StepBuilder("checkInputs", repository)
                 .tasklet((contribution, chunk) -> {
                     PlanRecord plan = plans.get(contribution.getStepExecution().getJobParameters().getString(PLAN_ID));
-                    InputCheck.requireUsable(plan.inputs(), plan.sheet(), DesiredFileFormat.knownColumns(),
-                            requiredColumns(plan));
+                    plans.setWarnings(plan.planId(), InputCheck.requireUsable(plan.inputs(), plan.sheet(),
+                            DesiredFileFormat.knownColumns(), requiredColumns(plan)));
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();

@@ -10,6 +10,7 @@ import java.util.List;
  * @param rowsOutOfScope rows read but left out: their customer is not among {@code customers}
  * @param rowsDigest {@link PlanDigest#ofPlannedRows} when the review was written; null before
  * @param reviewDigest {@link PlanDigest#ofFile} of plan.csv as written; null before
+ * @param warnings what the admin should know about the inputs although nothing stopped the plan
  * @param state PLANNING, PLANNED, APPLYING, APPLIED or FAILED
  */
 public record PlanRecord(
@@ -24,7 +25,8 @@ public record PlanRecord(
         long rowsRead,
         long rowsOutOfScope,
         String rowsDigest,
-        String reviewDigest) {
+        String reviewDigest,
+        List<String> warnings) {
 
     public static final String PLANNING = "PLANNING";
     public static final String PLANNED = "PLANNED";
@@ -35,5 +37,6 @@ public record PlanRecord(
     public PlanRecord {
         inputs = List.copyOf(inputs);
         customers = List.copyOf(customers);
+        warnings = List.copyOf(warnings);
     }
 }

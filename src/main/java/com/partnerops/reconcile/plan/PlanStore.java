@@ -51,7 +51,8 @@ public class PlanStore {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), lines(rs.getString("inputs")),
                 rs.getString("options"), rs.getString("sheet"), lines(rs.getString("customers")),
                 rs.getBoolean("additive"), rs.getString("state"), rs.getLong("rows_read"),
-                rs.getLong("rows_out_of_scope"), rs.getString("rows_digest"), rs.getString("review_digest")), planId)
+                rs.getLong("rows_out_of_scope"), rs.getString("rows_digest"), rs.getString("review_digest"),
+                lines(rs.getString("warnings"))), planId)
                 .stream().findFirst();
     }
 
@@ -69,6 +70,10 @@ public class PlanStore {
                 PlanRecord.PLANNED, rowsDigest, reviewDigest, planId);
     }
 
+    public void setWarnings(String planId, List<String> warnings) {
+        jdbc.update("UPDATE plan SET warnings = ? WHERE plan_id = ?", String.join("\n", warnings), planId);
+    }
+
     public void setState(String planId, String state) {
         jdbc.update("UPDATE plan SET state = ? WHERE plan_id = ?", state, planId);
     }
@@ -83,7 +88,7 @@ public class PlanStore {
     public void insertDesiredRows(String planId, List<? extends StagedRow> rows) {
         jdbc.batchUpdate("INSERT INTO desired_row (plan_id, seq, tenant_id, customer_ref, source_file, source_row,"
                 + " upn, display_name, given_name, surname, job_title, department, usage_location, roles, licenses,"
-                + " disabled_plans) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " disabled_plans, read_problem) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 rows.stream().map(staged -> {
                     DesiredUserRow r = staged.row();
                     return new Object[] {planId, staged.seq(), staged.tenantId(), r.customerRef(), r.sourceFile(),
@@ -91,7 +96,7 @@ public class PlanStore {
                             r.attributes().get(UserAttribute.GIVEN_NAME), r.attributes().get(UserAttribute.SURNAME),
                             r.attributes().get(UserAttribute.JOB_TITLE), r.attributes().get(UserAttribute.DEPARTMENT),
                             r.attributes().get(UserAttribute.USAGE_LOCATION), r.roles().orElse(null),
-                            r.licenses().orElse(null), r.disabledPlans().orElse(null)};
+                            r.licenses().orElse(null), r.disabledPlans().orElse(null), r.readProblem()};
                 }).toList());
     }
 
@@ -122,7 +127,7 @@ public class PlanStore {
         DesiredUserRow row = new DesiredUserRow(rs.getString("source_file"), rs.getInt("source_row"),
                 rs.getString("customer_ref"), rs.getString("upn"), attributes,
                 Optional.ofNullable(rs.getString("roles")), Optional.ofNullable(rs.getString("licenses")),
-                Optional.ofNullable(rs.getString("disabled_plans")));
+                Optional.ofNullable(rs.getString("disabled_plans")), rs.getString("read_problem"));
         return new StagedRow(rs.getLong("seq"), rs.getString("tenant_id"), row);
     }
 
@@ -250,6 +255,6 @@ public class PlanStore {
         reasonCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
         return new ReportSummary(plan.planId(), title, plan.createdAt(), plan.inputs(), plan.options(),
-                plan.rowsRead(), plan.rowsOutOfScope(), statusCounts, reasons, customers);
+                plan.rowsRead(), plan.rowsOutOfScope(), plan.warnings(), statusCounts, reasons, customers);
     }
 }

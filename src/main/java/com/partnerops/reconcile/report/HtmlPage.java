@@ -20,7 +20,7 @@ final class HtmlPage {
             table{border-collapse:collapse;margin:.5em 0;font-size:.9em}
             th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
             th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
-            table.facts th{background:none;border:none;padding-left:0}table.facts td{border:none}
+            table.facts th{background:none;border:none;padding-left:0}table.facts td{border:none;white-space:pre-line}
             .next{border:2px solid #0a6ebd;background:#eef6fc;padding:.2em 1em 1em;margin-top:2em}
             code{background:#fff;border:1px solid #ccc;padding:.2em .4em;font-size:1.1em}
             """;

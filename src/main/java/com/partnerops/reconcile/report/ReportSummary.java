@@ -14,6 +14,7 @@ import java.util.Map;
  * @param inputs the desired files the plan was made from
  * @param options the command's options as the admin gave them, e.g. "--additive --customer contoso.com"
  * @param rowsOutOfScope rows read but left out because their customer is not among {@code --customer}
+ * @param warnings what the admin should know about the inputs, e.g. a column no rule reads
  * @param statusCounts rows per status (PLANNED, REJECTED, APPLIED, STALE, FAILED), in display order
  * @param reasonCounts rejected (or not applied) rows per reason code, most frequent first
  */
@@ -25,6 +26,7 @@ public record ReportSummary(
         String options,
         long rowsRead,
         long rowsOutOfScope,
+        List<String> warnings,
         Map<String, Long> statusCounts,
         Map<String, Long> reasonCounts,
         List<CustomerFigures> customers) {
@@ -42,6 +44,9 @@ public record ReportSummary(
         facts.put("Rows read", rowsRead);
         if (rowsOutOfScope > 0) {
             facts.put("Rows for other customers (not planned: outside --customer)", rowsOutOfScope);
+        }
+        if (warnings != null && !warnings.isEmpty()) {
+            facts.put("Warnings", String.join("\n", warnings));
         }
         return facts;
     }

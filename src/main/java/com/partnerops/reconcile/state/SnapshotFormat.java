@@ -135,7 +135,10 @@ public enum SnapshotFormat {
         try {
             return parse.apply(row.get(column).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw problem(row, column, "'" + row.get(column) + "' is not one of " + Arrays.toString(values));
+            // spelled as the snapshot files spell them: kind and program in capitals, status in lower case
+            throw problem(row, column, "'" + row.get(column) + "' is not one of " + Arrays.stream(values)
+                    .map(value -> "status".equals(column) ? value.name().toLowerCase(Locale.ROOT) : value.name())
+                    .toList());
         }
     }
 

@@ -166,7 +166,8 @@ final class DomainFixtures {
 
         DesiredUserRow build() {
             return new DesiredUserRow("desired.csv", sourceRow, customerRef, userPrincipalName, attributes,
-                    Optional.ofNullable(roles), Optional.ofNullable(licenses), Optional.ofNullable(disabledPlans));
+                    Optional.ofNullable(roles), Optional.ofNullable(licenses), Optional.ofNullable(disabledPlans),
+                    null);
         }
     }
 
