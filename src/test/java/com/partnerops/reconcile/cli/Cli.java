@@ -44,9 +44,7 @@ final class Cli {
     }
 
     Result run(String command, String... args) {
-        List<String> words = new ArrayList<>(List.of(command, "--db", jdbcUrl(), "--reports", reports.toString(),
-                "--now", now));
-        words.addAll(List.of(args));
+        List<String> words = args(command, args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -54,8 +52,17 @@ final class Cli {
         return new Result(exitCode, out.toString(), err.toString());
     }
 
+    /** The command line, store and reports options included, for this JVM or another. */
+    List<String> args(String command, String... args) {
+        List<String> words = new ArrayList<>(List.of(command, "--db", jdbcUrl(), "--reports", reports.toString(),
+                "--now", now));
+        words.addAll(List.of(args));
+        return words;
+    }
+
     String jdbcUrl() {
-        return "jdbc:hsqldb:file:" + store.resolve("reconcile") + ";shutdown=true;hsqldb.lock_file=true";
+        return "jdbc:hsqldb:file:" + store.resolve("reconcile")
+                + ";shutdown=true;hsqldb.lock_file=true;hsqldb.write_delay=false";
     }
 
     Path reportDir(String planId) {
