@@ -9,6 +9,8 @@ import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.TableItemReader;
 import com.partnerops.reconcile.state.Directory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -38,6 +40,7 @@ public class PlanJobConfiguration {
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
     private static final int ROWS_PER_CHUNK = 1000;
     private static final int CUSTOMERS_PER_CHUNK = 10;
+    private static final String THREADS = "${reconcile.threads}";
 
     @Bean
     public Job planJob(JobRepository repository, Step checkInputs, Step stageDesiredRows, Step planCustomers,
@@ -108,10 +111,21 @@ public class PlanJobConfiguration {
                 .build();
     }
 
+    /**
+     * One partition's customers: every {@code parts}-th group of the plan, starting at {@code part}. A customer's
+     * rows are always planned together, in one partition, since its seats are shared by all of them.
+     */
     @Bean
     @StepScope
-    public ListItemReader<String> customerGroupReader(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans) {
-        return new ListItemReader<>(plans.customerGroups(planId));
+    public ListItemReader<String> customerGroupReader(@Value(PLAN_ID_PARAMETER) String planId,
+            @Value("#{stepExecution.executionContext.getInt('part')}") int part,
+            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, PlanStore plans) {
+        List<String> groups = plans.customerGroups(planId);
+        List<String> mine = new ArrayList<>();
+        for (int i = part; i < groups.size(); i += parts) {
+            mine.add(groups.get(i));
+        }
+        return new ListItemReader<>(mine);
     }
 
     @Bean
@@ -131,11 +145,23 @@ public class PlanJobConfiguration {
         return new PlannedCustomerWriter(planId, plans);
     }
 
+    /** Customers are independent of each other, so they are planned in parallel, one partition per thread. */
     @Bean
-    public Step planCustomers(JobRepository repository, PlatformTransactionManager tx,
+    public Step planCustomers(JobRepository repository, Step planCustomerPartition,
+            @Value(THREADS) int threads) {
+        return new StepBuilder("planCustomers", repository)
+                .partitioner(planCustomerPartition.getName(), Partitions.of(threads))
+                .step(planCustomerPartition)
+                .gridSize(threads)
+                .taskExecutor(Partitions.executor("plan-", threads))
+                .build();
+    }
+
+    @Bean
+    public Step planCustomerPartition(JobRepository repository, PlatformTransactionManager tx,
             ListItemReader<String> customerGroupReader, CustomerGroupPlanner customerGroupPlanner,
             PlannedCustomerWriter plannedCustomerWriter) {
-        return new StepBuilder("planCustomers", repository)
+        return new StepBuilder("planCustomerPartition", repository)
                 .<String, PlannedCustomer>chunk(CUSTOMERS_PER_CHUNK)
                 .transactionManager(tx)
                 .reader(customerGroupReader)
