@@ -130,6 +130,7 @@ CREATE CACHED TABLE IF NOT EXISTS plan_user (
     fingerprint VARCHAR(64) NOT NULL,
     frees_seats BOOLEAN NOT NULL,
     first_seq BIGINT NOT NULL,
+    bucket INT NOT NULL,
     apply_status VARCHAR(16),
     PRIMARY KEY (plan_id, tenant_id, upn_key)
 );
@@ -188,3 +189,4 @@ CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant
 CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
 CREATE INDEX IF NOT EXISTS customer_by_domain ON customer (domain);
 CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);
+CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, frees_seats, first_seq);

@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.apply;
 
 import com.partnerops.reconcile.domain.GdapPolicy;
+import com.partnerops.reconcile.plan.Partitions;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.state.Directory;
@@ -61,6 +62,8 @@ public class ApplyJobConfiguration {
     @Bean
     @StepScope
     public JdbcPagingItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
+            @Value("#{stepExecution.executionContext.getInt('part')}") int part,
+            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts,
             @Value(USERS_PER_CHUNK) int usersPerChunk, DataSource dataSource) throws Exception {
         Map<String, Order> order = new LinkedHashMap<>();
         order.put("frees_seats", Order.DESCENDING);
@@ -70,8 +73,8 @@ public class ApplyJobConfiguration {
                 .dataSource(dataSource)
                 .selectClause("SELECT tenant_id, upn_key, upn, fingerprint, frees_seats, first_seq")
                 .fromClause("FROM plan_user")
-                .whereClause("WHERE plan_id = :planId AND apply_status IS NULL")
-                .parameterValues(Map.of("planId", planId))
+                .whereClause("WHERE plan_id = :planId AND apply_status IS NULL AND MOD(bucket, :parts) = :part")
+                .parameterValues(Map.of("planId", planId, "parts", parts, "part", part))
                 .sortKeys(order)
                 .pageSize(usersPerChunk)
                 .rowMapper((rs, n) -> new PendingUser(rs.getString("tenant_id"), rs.getString("upn_key"),
@@ -89,11 +92,23 @@ public class ApplyJobConfiguration {
         return new ReviewedChangeWriter(planId, directory, store, policy, clock, operator);
     }
 
+    /** Customers share nothing, so they are applied in parallel; each customer's users by one thread, in order. */
     @Bean
-    public Step applyUsers(JobRepository repository, PlatformTransactionManager tx,
+    public Step applyUsers(JobRepository repository, Step applyUserPartition,
+            @Value("${reconcile.threads}") int threads) {
+        return new StepBuilder("applyUsers", repository)
+                .partitioner(applyUserPartition.getName(), Partitions.of(threads))
+                .step(applyUserPartition)
+                .gridSize(threads)
+                .taskExecutor(Partitions.executor("apply-", threads))
+                .build();
+    }
+
+    @Bean
+    public Step applyUserPartition(JobRepository repository, PlatformTransactionManager tx,
             JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
             @Value(USERS_PER_CHUNK) int usersPerChunk) {
-        return new StepBuilder("applyUsers", repository)
+        return new StepBuilder("applyUserPartition", repository)
                 .<PendingUser, PendingUser>chunk(usersPerChunk)
                 .transactionManager(tx)
                 .reader(pendingUserReader)

@@ -8,8 +8,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 
 /**
- * Splitting a step's customers over threads: partition {@code part} of {@code parts} takes every {@code parts}-th
- * customer. The plan and apply jobs partition the same way, so a customer is always handled by one thread.
+ * Splitting a step's customers over threads, one partition per thread. Plan deals the customers out in turn; apply
+ * by {@link #bucket}: either way all of one customer's users are handled by one thread, since they share seats.
  */
 public final class Partitions {
 
@@ -27,6 +27,14 @@ public final class Partitions {
             }
             return partitions;
         };
+    }
+
+    /** Buckets a customer's rows are stored under; partition {@code part} of {@code parts} takes bucket % parts. */
+    public static final int BUCKETS = 1024;
+
+    /** The same customer always lands in the same bucket, so all its users are applied by one thread. */
+    public static int bucket(String tenantId) {
+        return Math.floorMod(tenantId.hashCode(), BUCKETS);
     }
 
     public static TaskExecutor executor(String threadNamePrefix, int threads) {

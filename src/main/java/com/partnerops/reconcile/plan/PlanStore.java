@@ -163,7 +163,7 @@ public class PlanStore {
             for (PlannedUser user : customer.plan().users()) {
                 String key = Names.key(user.userPrincipalName());
                 users.add(new Object[] {planId, user.tenantId(), key, user.userPrincipalName(), user.fingerprint(),
-                        user.freesSeats(), firstSeqOfUser.get(key)});
+                        user.freesSeats(), firstSeqOfUser.get(key), Partitions.bucket(user.tenantId())});
             }
             for (SeatLine seat : customer.plan().seats()) {
                 seats.add(new Object[] {planId, seat.tenantId(), seat.sku(), seat.productName(), seat.kind().name(),
@@ -178,7 +178,7 @@ public class PlanStore {
                 + " target, before_value, after_value, status, reason, message, gdap_relationship_id, source_file,"
                 + " source_row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines);
         jdbc.batchUpdate("INSERT INTO plan_user (plan_id, tenant_id, upn_key, upn, fingerprint, frees_seats,"
-                + " first_seq) VALUES (?,?,?,?,?,?,?)", users);
+                + " first_seq, bucket) VALUES (?,?,?,?,?,?,?,?)", users);
         jdbc.batchUpdate("INSERT INTO plan_seat (plan_id, tenant_id, sku, product_name, kind, program, purchased,"
                 + " assigned_before, assigned_after, free_after, seats_to_buy, advice)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", seats);
