@@ -4,10 +4,14 @@
 -- Readers never wait for writers: apply's chunk transactions run while a report or a look-up reads.
 SET DATABASE TRANSACTION CONTROL MVCC;
 
+-- The *_key columns hold Names.key of each way a spreadsheet may name the customer, so look-ups use an index.
 CREATE CACHED TABLE IF NOT EXISTS customer (
     tenant_id VARCHAR(64) PRIMARY KEY,
     domain VARCHAR(255) NOT NULL,
-    name VARCHAR(255) NOT NULL
+    name VARCHAR(255) NOT NULL,
+    tenant_key VARCHAR(64) NOT NULL,
+    domain_key VARCHAR(255) NOT NULL,
+    name_key VARCHAR(255) NOT NULL
 );
 
 CREATE CACHED TABLE IF NOT EXISTS subscription (
@@ -187,6 +191,8 @@ CREATE CACHED TABLE IF NOT EXISTS audit_log (
 CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
 CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
 CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
-CREATE INDEX IF NOT EXISTS customer_by_domain ON customer (domain);
+CREATE INDEX IF NOT EXISTS customer_by_tenant_key ON customer (tenant_key);
+CREATE INDEX IF NOT EXISTS customer_by_domain_key ON customer (domain_key);
+CREATE INDEX IF NOT EXISTS customer_by_name_key ON customer (name_key);
 CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);
 CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, frees_seats, first_seq);

@@ -7,8 +7,13 @@ import com.partnerops.reconcile.domain.ReasonCode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,22 +24,29 @@ import org.springframework.stereotype.Component;
 public class ApplyStore {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     public ApplyStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** The user's PLANNED rows in plan order: what the admin reviewed, nothing else. */
-    public List<ReviewedLine> reviewedLines(String planId, PendingUser user) {
-        return jdbc.query("SELECT seq, change_kind, target, before_value, after_value FROM plan_line"
-                + " WHERE plan_id = ? AND tenant_id = ? AND upn_key = ? AND status = 'PLANNED' ORDER BY seq",
-                (rs, n) -> new ReviewedLine(rs.getLong("seq"), PlannedChange.restore(
-                        ChangeKind.valueOf(rs.getString("change_kind")), rs.getString("target"),
-                        rs.getString("before_value"), rs.getString("after_value"))),
-                planId, user.tenantId(), user.upnKey());
+    /** The PLANNED rows of these users of one customer, by user key, in plan order: what the admin reviewed. */
+    public Map<String, List<ReviewedLine>> reviewedLines(String planId, String tenantId, Collection<String> upnKeys) {
+        Map<String, List<ReviewedLine>> lines = new HashMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("plan", planId).addValue("tenant", tenantId)
+                .addValue("keys", upnKeys);
+        named.query("SELECT upn_key, seq, change_kind, target, before_value, after_value FROM plan_line"
+                + " WHERE plan_id = :plan AND tenant_id = :tenant AND upn_key IN (:keys) AND status = 'PLANNED'"
+                + " ORDER BY seq", params, rs -> {
+                    lines.computeIfAbsent(rs.getString("upn_key"), key -> new ArrayList<>())
+                            .add(new ReviewedLine(rs.getLong("seq"), PlannedChange.restore(
+                                    ChangeKind.valueOf(rs.getString("change_kind")), rs.getString("target"),
+                                    rs.getString("before_value"), rs.getString("after_value"))));
+                });
+        return lines;
     }
 
-    /** @param appliedBy who ran the apply (operating-system user and host), for the audit log */
     public void recordApplied(String planId, PendingUser user, List<ReviewedLine> lines,
             List<String> relationshipIds, Instant at, String appliedBy) {
         List<Object[]> outcomes = new ArrayList<>();

@@ -12,7 +12,8 @@ import com.partnerops.reconcile.domain.SeatLedger;
 import com.partnerops.reconcile.state.Directory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,31 +51,41 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
     @Override
     public void write(Chunk<? extends PendingUser> users) {
         Instant now = clock.instant();
-        // Seats are read fresh once per customer and chunk, then kept current by the guard as users go through.
-        Map<String, Optional<ApplyGuard>> guards = new HashMap<>();
+        // One read per customer and chunk: its seats (kept current by the guard as users go through), its users
+        // and their reviewed rows.
+        Map<String, List<PendingUser>> byCustomer = new LinkedHashMap<>();
+        users.forEach(user -> byCustomer.computeIfAbsent(user.tenantId(), tenant -> new ArrayList<>()).add(user));
+        byCustomer.forEach((tenantId, pending) -> apply(tenantId, pending, now));
+        usersDone += users.size();
+        // A nightly log shows how far an apply got; the users themselves are in apply.csv.
+        LOG.info("apply {}: {} users done in this run", planId, usersDone);
+    }
+
+    /** Users of one customer, in the order read: those freeing seats came first. */
+    private void apply(String tenantId, List<PendingUser> users, Instant now) {
+        List<String> keys = users.stream().map(PendingUser::upnKey).toList();
+        Map<String, List<ReviewedLine>> linesByUser = store.reviewedLines(planId, tenantId, keys);
+        Optional<ApplyGuard> guard = guardFor(tenantId, now);
+        Map<String, DirectoryUser> current = guard.isEmpty() ? Map.of()
+                : directory.loadUsers(tenantId, users.stream().map(PendingUser::userPrincipalName).toList());
         for (PendingUser user : users) {
-            List<ReviewedLine> lines = store.reviewedLines(planId, user);
-            Optional<ApplyGuard> guard = guards.computeIfAbsent(user.tenantId(), tenant -> guardFor(tenant, now));
+            List<ReviewedLine> lines = linesByUser.getOrDefault(user.upnKey(), List.of());
             if (guard.isEmpty()) {
                 store.recordHeldBack(planId, user, lines, LineStatus.STALE, ReasonCode.UNKNOWN_CUSTOMER,
                         "the customer is no longer in the store; nothing was changed", -1, now);
                 continue;
             }
-            DirectoryUser current = directory.loadUsers(user.tenantId(), List.of(user.userPrincipalName()))
-                    .get(user.upnKey());
+            DirectoryUser before = current.get(user.upnKey());
             List<PlannedChange> changes = lines.stream().map(ReviewedLine::change).toList();
-            ApplyGuard.Decision decision = guard.get().decide(current, user.fingerprint(), changes);
+            ApplyGuard.Decision decision = guard.get().decide(before, user.fingerprint(), changes);
             if (decision instanceof ApplyGuard.Apply apply) {
-                directory.apply(current, changes);
+                directory.apply(before, changes);
                 store.recordApplied(planId, user, lines, apply.relationshipIds(), now, appliedBy);
             } else if (decision instanceof ApplyGuard.HoldBack held) {
                 store.recordHeldBack(planId, user, lines, held.status(), held.reason(), held.message(),
                         held.blocking(), now);
             }
         }
-        usersDone += users.size();
-        // A nightly log shows how far an apply got; the users themselves are in apply.csv.
-        LOG.info("apply {}: {} users done in this run", planId, usersDone);
     }
 
     private Optional<ApplyGuard> guardFor(String tenantId, Instant now) {

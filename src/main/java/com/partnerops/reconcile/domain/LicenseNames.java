@@ -40,8 +40,11 @@ public final class LicenseNames {
     private final Map<String, String> customerSkus = new LinkedHashMap<>();
     private final Map<String, Set<String>> customerProductNames = new LinkedHashMap<>();
     private final List<Subscription> subscriptions;
-    /** Display names that may appear in an admin center {@code Licenses} cell, longest first. */
-    private final List<String> knownDisplayNames;
+    /**
+     * Display names that may appear in an admin center {@code Licenses} cell, longest first; built on first use,
+     * since a plan makes one of these per customer and most never split such a cell.
+     */
+    private List<String> knownDisplayNames;
 
     public LicenseNames(List<Subscription> customerSubscriptions, ProductCatalog catalog) {
         this.catalog = catalog;
@@ -57,12 +60,18 @@ public final class LicenseNames {
                         k -> new LinkedHashSet<>()).add(subscription.skuPartNumber().strip());
             }
         }
-        Set<String> names = new LinkedHashSet<>();
-        subscriptions.stream().map(Subscription::productName).filter(name -> !Names.isBlank(name))
-                .forEach(name -> names.add(ProductCatalog.clean(name)));
-        catalog.products().forEach(product -> names.add(ProductCatalog.clean(product.displayName())));
-        this.knownDisplayNames = names.stream().filter(name -> !name.isEmpty())
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    private List<String> knownDisplayNames() {
+        if (knownDisplayNames == null) {
+            Set<String> names = new LinkedHashSet<>();
+            subscriptions.stream().map(Subscription::productName).filter(name -> !Names.isBlank(name))
+                    .forEach(name -> names.add(ProductCatalog.clean(name)));
+            catalog.products().forEach(product -> names.add(ProductCatalog.clean(product.displayName())));
+            knownDisplayNames = names.stream().filter(name -> !name.isEmpty())
+                    .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        }
+        return knownDisplayNames;
     }
 
     public Result resolve(String written) {
@@ -151,7 +160,7 @@ public final class LicenseNames {
 
     /** Where the longest known display name starting at {@code start} ends, if a {@code +} or the end follows it. */
     private int knownNameEnd(String text, int start) {
-        for (String name : knownDisplayNames) {
+        for (String name : knownDisplayNames()) {
             if (text.regionMatches(true, start, name, 0, name.length())) {
                 int after = skipSpaces(text, start + name.length());
                 if (after == text.length() || text.charAt(after) == '+') {

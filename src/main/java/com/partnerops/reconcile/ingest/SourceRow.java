@@ -1,7 +1,7 @@
 package com.partnerops.reconcile.ingest;
 
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One data row of a CSV file or worksheet, cells keyed by {@link HeaderNames#normalize normalized} header name.
@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
  */
 public record SourceRow(String file, String sheet, int rowNumber, Map<String, String> cells, String problem) {
 
-    /** Spaces a spreadsheet hides: a no-break space pasted with a user name makes a different name. */
-    private static final String INVISIBLE = "\u00A0\u2007\u202F\u200B\uFEFF";
-    private static final Pattern EDGES = Pattern.compile("^[\\s" + INVISIBLE + "]+|[\\s" + INVISIBLE + "]+$");
+    /** Column names as the code asks for them, normalized once: get() runs for every cell of every row. */
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     public SourceRow {
         cells = Map.copyOf(cells);
@@ -28,12 +27,32 @@ public record SourceRow(String file, String sheet, int rowNumber, Map<String, St
 
     /** The cell under that column without white space around it; "" when the column is absent or the cell empty. */
     public String get(String column) {
-        String value = cells.get(HeaderNames.normalize(column));
-        return value == null ? "" : EDGES.matcher(value).replaceAll("");
+        String value = cells.get(KEYS.computeIfAbsent(column, HeaderNames::normalize));
+        return value == null ? "" : trim(value);
+    }
+
+    /**
+     * Trims white space including the kinds a spreadsheet hides: a no-break space pasted with a user name would
+     * otherwise make a different name.
+     */
+    private static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && invisible(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && invisible(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 
     public boolean has(String column) {
-        return cells.containsKey(HeaderNames.normalize(column));
+        return cells.containsKey(KEYS.computeIfAbsent(column, HeaderNames::normalize));
     }
 
     /** "file.xlsx sheet Users row 12", the prefix of every message about this row. */

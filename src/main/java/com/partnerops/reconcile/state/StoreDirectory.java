@@ -58,9 +58,9 @@ public class StoreDirectory implements Directory {
         if (key.isEmpty()) {
             return Optional.empty();
         }
-        for (String column : List.of("tenant_id", "domain", "name")) {
-            List<Customer> found = jdbc.query("SELECT tenant_id, domain, name FROM customer WHERE UPPER(" + column
-                    + ") = ? ORDER BY tenant_id", (rs, n) -> customer(rs), key);
+        for (String column : List.of("tenant_key", "domain_key", "name_key")) {
+            List<Customer> found = jdbc.query("SELECT tenant_id, domain, name FROM customer WHERE " + column
+                    + " = ? ORDER BY tenant_id", (rs, n) -> customer(rs), key);
             if (found.size() == 1) {
                 return Optional.of(found.get(0));
             }
@@ -218,8 +218,9 @@ public class StoreDirectory implements Directory {
     }
 
     public void insertCustomers(List<? extends Customer> customers) {
-        jdbc.batchUpdate("INSERT INTO customer (tenant_id, domain, name) VALUES (?, ?, ?)",
-                customers.stream().map(c -> new Object[] {c.tenantId(), c.domain(), c.name()}).toList());
+        jdbc.batchUpdate("INSERT INTO customer (tenant_id, domain, name, tenant_key, domain_key, name_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", customers.stream().map(c -> new Object[] {c.tenantId(), c.domain(),
+                        c.name(), Names.key(c.tenantId()), Names.key(c.domain()), Names.key(c.name())}).toList());
     }
 
     public void insertSubscriptions(List<? extends Subscription> subscriptions) {
