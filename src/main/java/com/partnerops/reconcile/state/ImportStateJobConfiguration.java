@@ -3,11 +3,14 @@ package com.partnerops.reconcile.state;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.GdapRelationship;
+import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.TableItemReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,7 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code import-state DIR}: check the whole snapshot, then replace the snapshot's tenants in the store. Nothing
- * is deleted before every row of every file has been read and found usable.
+ * is deleted before every row of every file (admin center exports included) has been read and found usable.
  */
 @Configuration
 public class ImportStateJobConfiguration {
@@ -34,7 +37,7 @@ public class ImportStateJobConfiguration {
 
     @Bean
     public Job importStateJob(JobRepository repository, Step validateSnapshot, Step forgetSnapshotTenants,
-            Step loadCustomers, Step loadSubscriptions, Step loadGdap, Step loadUsers) {
+            Step loadCustomers, Step loadSubscriptions, Step loadGdap, Step loadUsers, Step loadActiveUsers) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(validateSnapshot)
                 .next(forgetSnapshotTenants)
@@ -42,13 +45,15 @@ public class ImportStateJobConfiguration {
                 .next(loadSubscriptions)
                 .next(loadGdap)
                 .next(loadUsers)
+                .next(loadActiveUsers)
                 .build();
     }
 
     @Bean
     @StepScope
-    public SnapshotValidation snapshotValidation(@Value("#{jobParameters['" + STATE_DIR + "']}") String dir) {
-        return new SnapshotValidation(Path.of(dir));
+    public SnapshotValidation snapshotValidation(@Value("#{jobParameters['" + STATE_DIR + "']}") String dir,
+            ProductCatalog catalog) {
+        return new SnapshotValidation(Path.of(dir), catalog);
     }
 
     @Bean
@@ -81,50 +86,88 @@ public class ImportStateJobConfiguration {
     public TableItemReader snapshotReader(@Value("#{jobParameters['" + STATE_DIR + "']}") String dir,
             @Value("#{stepExecution.stepName}") String stepName) {
         SnapshotFormat format = SnapshotFormat.valueOf(stepName.substring("load:".length()));
-        return new TableItemReader(List.of(Path.of(dir, format.fileName())), null, format.knownColumns(),
-                format.requiredColumns());
+        Path file = Path.of(dir, format.fileName());
+        // validation let users.csv be left out only when active-users/ holds the users instead
+        List<Path> files = format == SnapshotFormat.USERS && !Files.exists(file) ? List.of() : List.of(file);
+        return new TableItemReader(files, null, format.knownColumns(), format.requiredColumns());
+    }
+
+    /** How the snapshot's tenants name licenses, for the steps that load users. */
+    @Bean
+    @StepScope
+    public SnapshotLicenseNames snapshotLicenseNames(@Value("#{jobParameters['" + STATE_DIR + "']}") String dir,
+            ProductCatalog catalog) {
+        return SnapshotLicenseNames.read(Path.of(dir), catalog);
     }
 
     @Bean
     public Step loadCustomers(JobRepository repository, PlatformTransactionManager tx, TableItemReader snapshotReader,
-            StoreDirectory store) {
+            SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
         ItemWriter<Object> writer = chunk -> store.insertCustomers(cast(chunk.getItems(), Customer.class));
-        return loadStep(SnapshotFormat.CUSTOMERS, repository, tx, snapshotReader, writer);
+        return loadStep(SnapshotFormat.CUSTOMERS, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     @Bean
     public Step loadSubscriptions(JobRepository repository, PlatformTransactionManager tx,
-            TableItemReader snapshotReader, StoreDirectory store) {
+            TableItemReader snapshotReader, SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
         ItemWriter<Object> writer = chunk -> store.insertSubscriptions(cast(chunk.getItems(), Subscription.class));
-        return loadStep(SnapshotFormat.SUBSCRIPTIONS, repository, tx, snapshotReader, writer);
+        return loadStep(SnapshotFormat.SUBSCRIPTIONS, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     @Bean
     public Step loadGdap(JobRepository repository, PlatformTransactionManager tx, TableItemReader snapshotReader,
-            StoreDirectory store) {
+            SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
         ItemWriter<Object> writer = chunk -> store.insertRelationships(cast(chunk.getItems(), GdapRelationship.class));
-        return loadStep(SnapshotFormat.GDAP, repository, tx, snapshotReader, writer);
+        return loadStep(SnapshotFormat.GDAP, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     @Bean
     public Step loadUsers(JobRepository repository, PlatformTransactionManager tx, TableItemReader snapshotReader,
-            StoreDirectory store) {
+            SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
         ItemWriter<Object> writer = chunk -> store.insertUsers(cast(chunk.getItems(), DirectoryUser.class));
-        return loadStep(SnapshotFormat.USERS, repository, tx, snapshotReader, writer);
+        return loadStep(SnapshotFormat.USERS, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     private static Step loadStep(SnapshotFormat format, JobRepository repository, PlatformTransactionManager tx,
-            TableItemReader reader, ItemWriter<Object> writer) {
+            TableItemReader reader, SnapshotLicenseNames licenseNames, ItemWriter<Object> writer) {
         return new StepBuilder("load:" + format.name(), repository)
                 .<SourceRow, Object>chunk(CHUNK)
                 .transactionManager(tx)
                 .reader(reader)
-                .processor(format::toRecord)
+                .processor(row -> format.toRecord(row, licenseNames))
                 .writer(writer)
                 .build();
     }
 
     private static <T> List<T> cast(List<?> items, Class<T> type) {
         return items.stream().map(type::cast).toList();
+    }
+
+    // ---- the admin center's Active users exports in active-users/, read after users.csv ----
+
+    @Bean
+    @StepScope
+    public ActiveUsersExports activeUsersExports(@Value("#{jobParameters['" + STATE_DIR + "']}") String dir,
+            SnapshotLicenseNames snapshotLicenseNames) {
+        return new ActiveUsersExports(Path.of(dir), SnapshotValidation.customers(Path.of(dir)), snapshotLicenseNames);
+    }
+
+    @Bean
+    @StepScope
+    public TableItemReader activeUsersReader(ActiveUsersExports activeUsersExports) {
+        return activeUsersExports.reader();
+    }
+
+    /** Named after the folder: the import prints "active-users=N" with the other counts. */
+    @Bean
+    public Step loadActiveUsers(JobRepository repository, PlatformTransactionManager tx,
+            TableItemReader activeUsersReader, ActiveUsersExports activeUsersExports, StoreDirectory store) {
+        return new StepBuilder("load:" + ActiveUsersExports.FOLDER.toUpperCase(Locale.ROOT), repository)
+                .<SourceRow, DirectoryUser>chunk(CHUNK)
+                .transactionManager(tx)
+                .reader(activeUsersReader)
+                .processor(activeUsersExports::toUser)
+                .writer(chunk -> store.insertUsers(chunk.getItems()))
+                .build();
     }
 }

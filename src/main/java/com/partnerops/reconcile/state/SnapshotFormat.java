@@ -3,7 +3,7 @@ package com.partnerops.reconcile.state;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.GdapRelationship;
-import com.partnerops.reconcile.domain.Names;
+import com.partnerops.reconcile.domain.LicenseNames;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
@@ -30,7 +30,8 @@ import java.util.function.Function;
 
 /**
  * The current-state snapshot {@code import-state} reads: four CSV files, one record type each. Every value is
- * checked here, so a bad snapshot is refused before anything in the store changes.
+ * checked here, so a bad snapshot is refused before anything in the store changes. (The admin center exports a
+ * snapshot may hold instead of, or besides, {@code users.csv} are {@link ActiveUsersExports}.)
  */
 public enum SnapshotFormat {
     CUSTOMERS("customers.csv", List.of("tenantId", "domain", "name"), List.of()),
@@ -66,8 +67,15 @@ public enum SnapshotFormat {
         return all;
     }
 
-    /** Reads one row as this file's record; throws naming file, row and column when a value is unusable. */
-    public Object toRecord(SourceRow row) {
+    /**
+     * Reads one row as this file's record; throws naming file, row and column when a value is unusable.
+     *
+     * @param licenseNames how the snapshot's tenants name licenses (only users.csv names any)
+     */
+    public Object toRecord(SourceRow row, SnapshotLicenseNames licenseNames) {
+        if (row.problem() != null) {
+            throw problem(row, null, row.problem());
+        }
         for (String column : required) {
             if (row.get(column).isEmpty()) {
                 throw problem(row, column, "a value is required");
@@ -77,7 +85,7 @@ public enum SnapshotFormat {
             case CUSTOMERS -> new Customer(row.get("tenantId"), row.get("domain"), row.get("name"));
             case SUBSCRIPTIONS -> subscription(row);
             case GDAP -> relationship(row);
-            case USERS -> user(row);
+            case USERS -> user(row, licenseNames);
         };
     }
 
@@ -100,7 +108,7 @@ public enum SnapshotFormat {
                 PlannedChange.splitList(row.get("roles")).stream().toList());
     }
 
-    private static DirectoryUser user(SourceRow row) {
+    private static DirectoryUser user(SourceRow row, SnapshotLicenseNames licenseNames) {
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         for (UserAttribute attribute : UserAttribute.values()) {
             attributes.put(attribute, row.get(attribute.column()));
@@ -116,19 +124,32 @@ public enum SnapshotFormat {
         if (!Set.of("", "true", "false").contains(enabled)) {
             throw problem(row, "accountEnabled", "'" + row.get("accountEnabled") + "' is not true or false");
         }
-        Set<String> licenses = new TreeSet<>(PlannedChange.splitList(row.get("licenses")));
+        String tenantId = row.get("tenantId");
+        Set<String> licenses = licenseNames.skuPartNumbers(row, "licenses", tenantId,
+                PlannedChange.splitList(row.get("licenses")));
         Map<String, Set<String>> disabled = new TreeMap<>();
         for (String entry : PlannedChange.splitList(row.get("disabledPlans"))) {
-            int colon = entry.indexOf(':');
-            String sku = colon > 0 ? licenses.stream().filter(l -> Names.key(l).equals(Names.key(entry.substring(0, colon))))
-                    .findFirst().orElse(null) : null;
-            if (sku == null || colon == entry.length() - 1) {
-                throw problem(row, "disabledPlans", "'" + entry + "' is not SKU:PLAN for one of the user's licenses");
-            }
-            disabled.computeIfAbsent(sku, k -> new TreeSet<>()).add(entry.substring(colon + 1).strip());
+            String sku = heldSku(row, entry, licenses, licenseNames.of(tenantId));
+            disabled.computeIfAbsent(sku, k -> new TreeSet<>())
+                    .add(licenseNames.servicePlanName(sku, entry.substring(entry.indexOf(':') + 1).strip()));
         }
-        return new DirectoryUser(row.get("tenantId"), row.get("userPrincipalName"), attributes, !"false".equals(enabled),
+        return new DirectoryUser(tenantId, row.get("userPrincipalName"), attributes, !"false".equals(enabled),
                 licenses, new TreeSet<>(PlannedChange.splitList(row.get("roles"))), disabled);
+    }
+
+    /** The SKU part of a {@code disabledPlans} entry {@code SKU:PLAN}, which must be one of the user's licenses. */
+    private static String heldSku(SourceRow row, String entry, Set<String> licenses, LicenseNames names) {
+        int colon = entry.indexOf(':');
+        if (colon > 0 && colon < entry.length() - 1) {
+            LicenseNames.Result sku = names.resolve(entry.substring(0, colon));
+            if (sku instanceof LicenseNames.Resolved resolved && licenses.contains(resolved.skuPartNumber())) {
+                return resolved.skuPartNumber();
+            }
+            if (sku instanceof LicenseNames.Unresolved unresolved) {
+                throw problem(row, "disabledPlans", "'" + entry + "': " + unresolved.message());
+            }
+        }
+        throw problem(row, "disabledPlans", "'" + entry + "' is not SKU:PLAN for one of the user's licenses");
     }
 
     private static <E extends Enum<E>> E choice(SourceRow row, String column, Function<String, E> parse, E[] values) {
@@ -180,7 +201,7 @@ public enum SnapshotFormat {
         }
     }
 
-    private static UnusableInputException problem(SourceRow row, String column, String what) {
+    static UnusableInputException problem(SourceRow row, String column, String what) {
         return new UnusableInputException(row.file(), row.sheet(), row.rowNumber(), column, what);
     }
 }
