@@ -22,7 +22,11 @@ import java.util.stream.Stream;
 /**
  * Writes a realistic current-state snapshot and desired-state files for the benchmark (plain JDK, one file).
  *
- * <pre>java bench/Generate.java [--customers C] [--users U] [--seed S] [--out DIR] [--max-rows-per-file N]</pre>
+ * <pre>java bench/Generate.java [--customers C] [--users U] [--seed S] [--out DIR] [--max-rows-per-file N]
+ *     [--changes-only]</pre>
+ *
+ * <p>By default the desired files hold the whole desired state, as an admin's spreadsheet of a tenant does: every
+ * user has a row, about 10% of them with a change. {@code --changes-only} writes just the rows with a change.
  *
  * Output: DIR/state/{customers,subscriptions,gdap,users}.csv and DIR/desired/desired-{attributes,licenses,roles}-N.csv
  * plus DIR/manifest.properties with the counts (bench/run reads it).
@@ -116,6 +120,8 @@ public class Generate {
     long seed = 42;
     Path out = Path.of("target/bench/data");
     int maxRowsPerFile = 250_000;
+    /** Every user in the desired files (the whole desired state), not just those with a change. */
+    boolean wholeState = true;
 
     final Map<String, Long> counts = new TreeMap<>();
 
@@ -133,9 +139,10 @@ public class Generate {
                 case "--seed" -> { g.seed = Long.parseLong(value); i++; }
                 case "--out" -> { g.out = Path.of(value); i++; }
                 case "--max-rows-per-file" -> { g.maxRowsPerFile = Integer.parseInt(value); i++; }
+                case "--changes-only" -> g.wholeState = false;
                 default -> {
                     System.err.println("usage: java bench/Generate.java [--customers C] [--users U] [--seed S]"
-                            + " [--out DIR] [--max-rows-per-file N]");
+                            + " [--out DIR] [--max-rows-per-file N] [--changes-only]");
                     System.exit(2);
                 }
             }
@@ -214,13 +221,23 @@ public class Generate {
                 int[] overSeat = {0};
                 forEachUser(p, c, u -> {
                     writeUser(usersOut, p, u);
-                    if (!desiredRow(p, u, want, attrs, lics, roles, overSeat) && !u.location().isEmpty()
-                            && reservoir.size() < 32) {
-                        reservoir.add(u);
+                    if (desiredRow(p, u, want, attrs, lics, roles, overSeat)) {
+                        return;
+                    }
+                    if (!u.location().isEmpty() && reservoir.size() < 32) {
+                        reservoir.add(u); // may get an over-seat row below, so no other row yet
+                    } else if (wholeState) {
+                        // the desired state restates this user as they are: planned, found unchanged
+                        attrs.row("row unchanged", p.domain, u.upn(), u.title(), u.department(), "");
                     }
                 });
                 for (int i = 0; i < overSeat[0]; i++) {
                     overSeatRow(p, want, reservoir, lics);
+                }
+                if (wholeState) {
+                    for (User u : reservoir) {
+                        attrs.row("row unchanged", p.domain, u.upn(), u.title(), u.department(), "");
+                    }
                 }
             }
             System.out.println("wrote " + state + ": " + customers + " customers, " + users + " users, "
