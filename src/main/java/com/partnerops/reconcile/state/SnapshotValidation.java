@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,9 @@ public class SnapshotValidation {
                     "not a directory; expected one holding customers.csv, subscriptions.csv, gdap.csv and users.csv");
         }
         boolean hasExports = ActiveUsersExports.present(dir);
-        Map<String, String> seenUsers = new HashMap<>();
+        SeenKeys seenUsers = new SeenKeys();
         for (SnapshotFormat format : SnapshotFormat.values()) {
-            Map<String, String> seenKeys = format == SnapshotFormat.USERS ? seenUsers : new HashMap<>();
+            SeenKeys seenKeys = format == SnapshotFormat.USERS ? seenUsers : new SeenKeys();
             Path file = dir.resolve(format.fileName());
             if (!Files.isRegularFile(file)) {
                 if (format == SnapshotFormat.USERS && hasExports) {
@@ -91,7 +90,7 @@ public class SnapshotValidation {
         }
     }
 
-    private void check(SnapshotFormat format, SourceRow row, Map<String, String> seenKeys) {
+    private void check(SnapshotFormat format, SourceRow row, SeenKeys seenKeys) {
         String tenantId = row.get("tenantId");
         // the tenant first: how a row names licenses depends on its tenant's subscriptions
         if (format != SnapshotFormat.CUSTOMERS && !tenantId.isEmpty() && !tenantIds.contains(tenantId)) {
@@ -113,12 +112,12 @@ public class SnapshotValidation {
         }
     }
 
-    private static void once(DirectoryUser user, SourceRow row, Map<String, String> seenUsers) {
+    private static void once(DirectoryUser user, SourceRow row, SeenKeys seenUsers) {
         once(user.tenantId() + "/" + Names.key(user.userPrincipalName()), row, seenUsers);
     }
 
-    private static void once(String key, SourceRow row, Map<String, String> seenKeys) {
-        String earlier = seenKeys.putIfAbsent(key, row.where());
+    private static void once(String key, SourceRow row, SeenKeys seenKeys) {
+        String earlier = seenKeys.seen(key, row);
         if (earlier != null) {
             throw new UnusableInputException(row.file(), row.sheet(), row.rowNumber(), null,
                     "duplicate of " + earlier + " (" + key + ")");
