@@ -68,7 +68,10 @@ public class Baseline {
                 for (Path file : files) {
                     rows = load(file, ps, connection, rows);
                 }
-                ps.executeBatch();
+                if (rows % BATCH != 0) {
+                    // HSQLDB refuses to execute an empty batch
+                    ps.executeBatch();
+                }
                 connection.commit();
             }
         }
