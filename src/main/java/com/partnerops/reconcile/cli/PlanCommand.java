@@ -24,16 +24,21 @@ class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Main.start(store, "plan")) {
-            Reconciler reconciler = context.getBean(Reconciler.class);
             Printer printer = new Printer(spec.commandLine().getOut());
-            if (planOptions.state != null) {
-                printer.imported(planOptions.state, reconciler.importState(planOptions.state));
-            }
-            Reconciler.PlanOutcome plan = reconciler.plan(planOptions.request());
-            printer.plan(plan);
+            Reconciler.PlanOutcome plan = plan(context.getBean(Reconciler.class), planOptions, printer);
             printer.nextStep("review " + plan.reportDir().resolve("summary.html") + ", then: ./reconcile apply "
                     + plan.planId());
             return plan.count("REJECTED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
         }
+    }
+
+    /** What {@code plan} and {@code run} both do first: refresh the store if asked, plan, print the summary. */
+    static Reconciler.PlanOutcome plan(Reconciler reconciler, PlanOptions options, Printer printer) {
+        if (options.state != null) {
+            printer.imported(options.state, reconciler.importState(options.state));
+        }
+        Reconciler.PlanOutcome plan = reconciler.plan(options.request());
+        printer.plan(plan);
+        return plan;
     }
 }

@@ -28,11 +28,7 @@ class RunCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Main.start(store, "run")) {
             Reconciler reconciler = context.getBean(Reconciler.class);
             Printer printer = new Printer(spec.commandLine().getOut());
-            if (planOptions.state != null) {
-                printer.imported(planOptions.state, reconciler.importState(planOptions.state));
-            }
-            Reconciler.PlanOutcome plan = reconciler.plan(planOptions.request());
-            printer.plan(plan);
+            Reconciler.PlanOutcome plan = PlanCommand.plan(reconciler, planOptions, printer);
             int applied = ApplyCommand.apply(reconciler, plan.planId(), applyOptions.rules(), printer,
                     spec.commandLine().getErr());
             if (applied != ExitCodes.OK) {
