@@ -195,4 +195,4 @@ CREATE INDEX IF NOT EXISTS customer_by_tenant_key ON customer (tenant_key);
 CREATE INDEX IF NOT EXISTS customer_by_domain_key ON customer (domain_key);
 CREATE INDEX IF NOT EXISTS customer_by_name_key ON customer (name_key);
 CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);
-CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, frees_seats, first_seq);
+CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, tenant_id);

@@ -6,8 +6,6 @@ import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.state.Directory;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,9 +13,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -58,28 +55,32 @@ public class ApplyJobConfiguration {
                 .build();
     }
 
-    /** Users who free seats come first, so the seats they give back are there for the users who take them. */
+    /**
+     * This partition's users still to apply, a customer's users together (one guard and one read of its seats per
+     * chunk) and within a customer those who free seats first, so the seats they give back are there for the users
+     * who take them. Read from the store, not from a saved position: after a restart the users whose transaction
+     * committed are simply no longer pending. A cursor, since paging would search the plan's users again page by
+     * page, and MVCC lets it read while the chunks commit.
+     */
     @Bean
     @StepScope
-    public JdbcPagingItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
+    public JdbcCursorItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
             @Value("#{stepExecution.executionContext.getInt('part')}") int part,
-            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts,
-            @Value(USERS_PER_CHUNK) int usersPerChunk, DataSource dataSource) throws Exception {
-        Map<String, Order> order = new LinkedHashMap<>();
-        order.put("frees_seats", Order.DESCENDING);
-        order.put("first_seq", Order.ASCENDING);
-        return new JdbcPagingItemReaderBuilder<PendingUser>()
+            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, DataSource dataSource) {
+        return new JdbcCursorItemReaderBuilder<PendingUser>()
                 .name("pendingUsers")
                 .dataSource(dataSource)
-                .selectClause("SELECT tenant_id, upn_key, upn, fingerprint, frees_seats, first_seq")
-                .fromClause("FROM plan_user")
-                .whereClause("WHERE plan_id = :planId AND apply_status IS NULL AND MOD(bucket, :parts) = :part")
-                .parameterValues(Map.of("planId", planId, "parts", parts, "part", part))
-                .sortKeys(order)
-                .pageSize(usersPerChunk)
+                .sql("SELECT tenant_id, upn_key, upn, fingerprint FROM plan_user WHERE plan_id = ?"
+                        + " AND apply_status IS NULL AND MOD(bucket, ?) = ?"
+                        + " ORDER BY tenant_id, frees_seats DESC, first_seq")
+                .preparedStatementSetter(statement -> {
+                    statement.setString(1, planId);
+                    statement.setInt(2, parts);
+                    statement.setInt(3, part);
+                })
+                .fetchSize(1000)
                 .rowMapper((rs, n) -> new PendingUser(rs.getString("tenant_id"), rs.getString("upn_key"),
                         rs.getString("upn"), rs.getString("fingerprint")))
-                // The store knows which users are done; a saved position would skip users after a restart.
                 .saveState(false)
                 .build();
     }
@@ -106,7 +107,7 @@ public class ApplyJobConfiguration {
 
     @Bean
     public Step applyUserPartition(JobRepository repository, PlatformTransactionManager tx,
-            JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
+            JdbcCursorItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
             @Value(USERS_PER_CHUNK) int usersPerChunk) {
         return new StepBuilder("applyUserPartition", repository)
                 .<PendingUser, PendingUser>chunk(usersPerChunk)

@@ -107,7 +107,7 @@ class ApplyRestartTest {
                 plan.planId());
         assertThat(users).isGreaterThan(4);
 
-        // Johanna is served late (she frees no seat); her chunk rolls back, earlier chunks stay committed.
+        // Johanna comes after the Contoso users who free seats; her chunk rolls back, earlier chunks stay committed.
         directory.failOn = "johanna.lorenz@contoso.com";
         assertThatThrownBy(() -> reconciler.apply(plan.planId(), ApplyRules.defaults())).isInstanceOf(JobRunner.JobFailedException.class)
                 .hasMessageContaining("the directory went away");
