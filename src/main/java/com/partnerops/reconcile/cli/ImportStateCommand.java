@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import-state", mixinStandardHelpOptions = true,
-        description = "Load a current-state snapshot (customers.csv, subscriptions.csv, gdap.csv, users.csv) into the"
-                + " store. The snapshot's customers are replaced whole; other customers are kept.")
+        description = "Load a current-state snapshot (customers.csv, subscriptions.csv, gdap.csv, users.csv, and"
+                + " optionally active-users/<customer>.csv: Microsoft 365 admin center Active users exports) into"
+                + " the store. The snapshot's customers are replaced whole; other customers are kept.")
 class ImportStateCommand implements Callable<Integer> {
 
     @Mixin
