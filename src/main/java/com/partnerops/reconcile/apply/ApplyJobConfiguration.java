@@ -93,10 +93,15 @@ public class ApplyJobConfiguration {
         return new ReviewedChangeWriter(planId, directory, store, policy, clock, operator);
     }
 
-    /** Customers share nothing, so they are applied in parallel; each customer's users by one thread, in order. */
+    /**
+     * Customers share nothing, so they can be applied in parallel, each customer's users by one thread, in order.
+     * {@code reconcile.apply-threads} is 1 by default: on the embedded store, two partitions' transactions updating
+     * users deadlocked inside HSQLDB's MVCC (both sessions waiting in a read) at a million users. A directory whose
+     * time is spent on the network (Graph) is where more threads pay.
+     */
     @Bean
     public Step applyUsers(JobRepository repository, Step applyUserPartition,
-            @Value("${reconcile.threads}") int threads) {
+            @Value("${reconcile.apply-threads}") int threads) {
         return new StepBuilder("applyUsers", repository)
                 .partitioner(applyUserPartition.getName(), Partitions.of(threads))
                 .step(applyUserPartition)
