@@ -6,6 +6,8 @@ import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.state.Directory;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -13,8 +15,9 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +36,8 @@ public class ApplyJobConfiguration {
     public static final String PLAN_ID = "planId";
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
     private static final String USERS_PER_CHUNK = "${reconcile.apply.users-per-chunk:100}";
+    /** Users read per query; each page is one search of the plan's users, so pages are larger than chunks. */
+    private static final int PAGE = 1000;
 
     @Bean
     public Job applyJob(JobRepository repository, Step startApply, Step applyUsers, Step writeApplyReport) {
@@ -59,26 +64,28 @@ public class ApplyJobConfiguration {
      * This partition's users still to apply, a customer's users together (one guard and one read of its seats per
      * chunk) and within a customer those who free seats first, so the seats they give back are there for the users
      * who take them. Read from the store, not from a saved position: after a restart the users whose transaction
-     * committed are simply no longer pending. A cursor, since paging would search the plan's users again page by
-     * page, and MVCC lets it read while the chunks commit.
+     * committed are simply no longer pending. Pages are read on the chunk's own connection: a cursor on a connection
+     * of its own left the chunk's session waiting on it inside HSQLDB after about 40,000 users.
      */
     @Bean
     @StepScope
-    public JdbcCursorItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
+    public JdbcPagingItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
             @Value("#{stepExecution.executionContext.getInt('part')}") int part,
-            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, DataSource dataSource) {
-        return new JdbcCursorItemReaderBuilder<PendingUser>()
+            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, DataSource dataSource)
+            throws Exception {
+        Map<String, Order> order = new LinkedHashMap<>();
+        order.put("tenant_id", Order.ASCENDING);
+        order.put("frees_seats", Order.DESCENDING);
+        order.put("first_seq", Order.ASCENDING);
+        return new JdbcPagingItemReaderBuilder<PendingUser>()
                 .name("pendingUsers")
                 .dataSource(dataSource)
-                .sql("SELECT tenant_id, upn_key, upn, fingerprint FROM plan_user WHERE plan_id = ?"
-                        + " AND apply_status IS NULL AND MOD(bucket, ?) = ?"
-                        + " ORDER BY tenant_id, frees_seats DESC, first_seq")
-                .preparedStatementSetter(statement -> {
-                    statement.setString(1, planId);
-                    statement.setInt(2, parts);
-                    statement.setInt(3, part);
-                })
-                .fetchSize(1000)
+                .selectClause("SELECT tenant_id, upn_key, upn, fingerprint, frees_seats, first_seq")
+                .fromClause("FROM plan_user")
+                .whereClause("WHERE plan_id = :planId AND apply_status IS NULL AND MOD(bucket, :parts) = :part")
+                .parameterValues(Map.of("planId", planId, "parts", parts, "part", part))
+                .sortKeys(order)
+                .pageSize(PAGE)
                 .rowMapper((rs, n) -> new PendingUser(rs.getString("tenant_id"), rs.getString("upn_key"),
                         rs.getString("upn"), rs.getString("fingerprint")))
                 .saveState(false)
@@ -112,7 +119,7 @@ public class ApplyJobConfiguration {
 
     @Bean
     public Step applyUserPartition(JobRepository repository, PlatformTransactionManager tx,
-            JdbcCursorItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
+            JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
             @Value(USERS_PER_CHUNK) int usersPerChunk) {
         return new StepBuilder("applyUserPartition", repository)
                 .<PendingUser, PendingUser>chunk(usersPerChunk)

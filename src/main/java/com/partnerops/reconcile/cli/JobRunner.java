@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -46,7 +47,10 @@ public class JobRunner {
                     }
                 }
             }
-            Throwable first = failures.isEmpty() ? null : failures.get(0);
+            // A partitioned step's failure also fails the job with a generic "partition handler" message; the
+            // failure that says what went wrong is the step's own.
+            Throwable first = failures.stream().filter(f -> !(f instanceof JobExecutionException)).findFirst()
+                    .orElse(failures.isEmpty() ? null : failures.get(0));
             throw new JobFailedException(job.getName() + " ended " + execution.getStatus()
                     + (first == null ? "" : ": " + rootCause(first)), first);
         }
