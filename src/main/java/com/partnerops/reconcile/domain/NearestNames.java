@@ -19,8 +19,16 @@ public final class NearestNames {
     private final Map<String, Integer> best = new HashMap<>();
 
     public NearestNames(String written) {
+        this(written, 2, 5);
+    }
+
+    /**
+     * @param numerator with {@code denominator}, the share of the written name's length a candidate may differ by:
+     *     short names such as column headers need a stricter share than product names, or "Notes" suggests "roles"
+     */
+    public NearestNames(String written, int numerator, int denominator) {
         this.written = ProductCatalog.nameKey(written);
-        this.maxDistance = this.written.length() * 2 / 5;
+        this.maxDistance = this.written.length() * numerator / denominator;
     }
 
     /** Offers {@code candidate}; should it be among the nearest, the hint shows {@code label}. */

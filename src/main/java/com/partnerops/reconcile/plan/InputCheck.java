@@ -58,7 +58,7 @@ public final class InputCheck {
             if (known.contains(HeaderNames.normalize(column))) {
                 continue;
             }
-            NearestNames nearest = new NearestNames(column);
+            NearestNames nearest = new NearestNames(column, 1, 4);
             knownColumns.forEach(name -> nearest.consider(name, name));
             warnings.add(source.file() + (source.sheet() == null ? "" : " sheet " + source.sheet()) + ": column '"
                     + column + "' is not one the job reads and was ignored"
