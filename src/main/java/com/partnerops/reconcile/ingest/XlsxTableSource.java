@@ -34,9 +34,11 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandl
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.Styles;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * One worksheet of an .xlsx workbook as a {@link TableSource}, cells read as Excel displays them (formulas by their
@@ -50,10 +52,11 @@ public final class XlsxTableSource implements TableSource {
     private static final String NOT_READABLE =
             "not a readable .xlsx workbook (damaged, or not completely copied?); open and save it in Excel: ";
     /** What the parser puts last: the end of the sheet, or of parsing when {@link #failure} is set. */
-    private static final SheetRow END = new SheetRow(0, Collections.emptySortedMap());
+    private static final SheetRow END = new SheetRow(0, Collections.emptySortedMap(), null);
 
     /** A non-blank row: cell values by 0-based column index; number as Excel shows it. */
-    private record SheetRow(int number, SortedMap<Integer, String> cells) {
+    /** @param problem why the row cannot be trusted as read (a formula without its result), or null */
+    private record SheetRow(int number, SortedMap<Integer, String> cells, String problem) {
     }
 
     /** @param allNames every sheet of the workbook, for messages that help choose another */
@@ -136,7 +139,7 @@ public final class XlsxTableSource implements TableSource {
                 byColumn.put(key, value);
             }
         });
-        return new SourceRow(file, sheet, row.number(), byColumn);
+        return new SourceRow(file, sheet, row.number(), byColumn, row.problem());
     }
 
     /** Stops the parser thread and releases the file; safe to call more than once. */
@@ -271,8 +274,9 @@ public final class XlsxTableSource implements TableSource {
             XMLReader xml = XMLHelper.newXMLReader();
             // a fixed locale, so a file reads the same on every server ("1234.5", not "1234,5" on a French one)
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(), formatter,
-                    false));
+            RowCollector collector = new RowCollector();
+            xml.setContentHandler(new FormulaResultWatch(new XSSFSheetXMLHandler(styles, null, strings, collector,
+                    formatter, false), collector));
             xml.parse(new InputSource(sheetXml));
         } catch (Throwable e) {
             // whatever went wrong must reach the reader, or it would wait for rows forever
@@ -293,12 +297,18 @@ public final class XlsxTableSource implements TableSource {
         private int number;
         private int column;
         private SortedMap<Integer, String> cells;
+        private final List<String> formulasWithoutResult = new ArrayList<>();
 
         @Override
         public void startRow(int rowIndex) {
             number = rowIndex + 1;
             column = -1;
             cells = new TreeMap<>();
+            formulasWithoutResult.clear();
+        }
+
+        void formulaWithoutResult(String cellReference) {
+            formulasWithoutResult.add(cellReference);
         }
 
         @Override
@@ -315,14 +325,72 @@ public final class XlsxTableSource implements TableSource {
             if (closed) {
                 throw new CancellationException("closed");
             }
-            if (cells.values().stream().allMatch(String::isBlank)) {
+            if (cells.values().stream().allMatch(String::isBlank) && formulasWithoutResult.isEmpty()) {
                 return;
             }
+            boolean one = formulasWithoutResult.size() == 1;
+            String problem = formulasWithoutResult.isEmpty() ? null : (one ? "cell " : "cells ")
+                    + String.join(", ", formulasWithoutResult) + (one ? " holds a formula whose result was"
+                            : " hold formulas whose results were")
+                    + " never saved (the file was written by a tool that does not calculate): open the workbook in"
+                    + " Excel, save it, and plan again";
             try {
-                rows.put(new SheetRow(number, cells));
+                rows.put(new SheetRow(number, cells, problem));
             } catch (InterruptedException e) {
                 throw new CancellationException("closed");
             }
+        }
+    }
+
+    /**
+     * Passes the sheet's XML on to POI's handler, noting the cells that hold a formula but no saved result: POI reads
+     * them as blank, which would lose the row's values without a word.
+     */
+    private static final class FormulaResultWatch extends DefaultHandler {
+        private final DefaultHandler poi;
+        private final RowCollector collector;
+        private String cell;
+        private boolean formula;
+        private boolean inValue;
+        private boolean hasValue;
+
+        FormulaResultWatch(DefaultHandler poi, RowCollector collector) {
+            this.poi = poi;
+            this.collector = collector;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String name, Attributes attributes)
+                throws SAXException {
+            switch (localName) {
+                case "c" -> {
+                    cell = attributes.getValue("r");
+                    formula = false;
+                    hasValue = false;
+                }
+                case "f" -> formula = true;
+                case "v", "is" -> inValue = true;
+                default -> { }
+            }
+            poi.startElement(uri, localName, name, attributes);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inValue && length > 0) {
+                hasValue = true;
+            }
+            poi.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String name) throws SAXException {
+            if ("v".equals(localName) || "is".equals(localName)) {
+                inValue = false;
+            } else if ("c".equals(localName) && formula && !hasValue) {
+                collector.formulaWithoutResult(cell == null ? "(unnamed)" : cell);
+            }
+            poi.endElement(uri, localName, name);
         }
     }
 
