@@ -102,9 +102,10 @@ public class ApplyJobConfiguration {
 
     /**
      * Customers share nothing, so they can be applied in parallel, each customer's users by one thread, in order.
-     * {@code reconcile.apply-threads} is 1 by default: on the embedded store, two partitions' transactions updating
-     * users deadlocked inside HSQLDB's MVCC (both sessions waiting in a read) at a million users. A directory whose
-     * time is spent on the network (Graph) is where more threads pay.
+     * {@code reconcile.apply-threads} is 1 by default: one writer session is what the million-user benchmark
+     * measured, and an apply that hangs is worse than a slow one (a hang seen during that work came from a reader on
+     * a second session; concurrent writer sessions on HSQLDB were not measured at that scale). A directory whose time
+     * is spent on the network (Graph) is where more threads pay.
      */
     @Bean
     public Step applyUsers(JobRepository repository, Step applyUserPartition,
