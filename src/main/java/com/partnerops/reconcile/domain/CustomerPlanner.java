@@ -423,14 +423,6 @@ public final class CustomerPlanner {
         }
     }
 
-    /** A service plan named by name or id, as the catalog names it; as written when the catalog does not know it. */
-    private String servicePlanName(String sku, String written) {
-        return productCatalog.resolve(sku) instanceof ProductCatalog.Found found
-                ? productCatalog.servicePlan(found.product(), written).map(ProductCatalog.ServicePlan::name)
-                        .orElse(written)
-                : written;
-    }
-
     private void draftDisabledPlans(CustomerContext context, LicenseNames names, GdapAuthority gdap, UserDraft draft,
             String cell) {
         Map<String, Set<String>> wanted = new TreeMap<>();
@@ -447,7 +439,7 @@ public final class CustomerPlanner {
             String sku = names.resolve(entry.substring(0, colon)) instanceof LicenseNames.Resolved resolved
                     ? resolved.skuPartNumber() : entry.substring(0, colon).strip();
             wanted.computeIfAbsent(Names.key(sku), k -> new TreeSet<>())
-                    .add(servicePlanName(sku, entry.substring(colon + 1).strip()));
+                    .add(productCatalog.servicePlanName(sku, entry.substring(colon + 1).strip()));
         }
         Map<String, String> finalLicenses = new LinkedHashMap<>();
         Map<String, Candidate> assignments = new LinkedHashMap<>();

@@ -340,7 +340,17 @@ public final class ProductCatalog {
                 .filter(plan -> nameKey(plan.name()).equals(key) || Names.key(plan.id()).equals(key)).findFirst();
     }
 
-    /** {@link Names#key} after turning every run of white space (no-break spaces and tabs too) into one space. */
+    /**
+     * A {@code disabledPlans} entry's plan, named by name or id, as the catalog names it; as written when the catalog
+     * does not know the SKU or the plan. Desired files and snapshots read the entry this one way.
+     */
+    public String servicePlanName(String skuPartNumber, String written) {
+        return resolve(skuPartNumber) instanceof Found found
+                ? servicePlan(found.product(), written).map(ServicePlan::name).orElse(written)
+                : written;
+    }
+
+        /** {@link Names#key} after turning every run of white space (no-break spaces and tabs too) into one space. */
     static String nameKey(String name) {
         return Names.key(clean(name));
     }

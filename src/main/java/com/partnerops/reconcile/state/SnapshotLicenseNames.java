@@ -98,8 +98,6 @@ public class SnapshotLicenseNames {
      * the SKU or the plan, the way the planner reads a desired {@code disabledPlans} cell.
      */
     public String servicePlanName(String skuPartNumber, String written) {
-        return catalog.resolve(skuPartNumber) instanceof ProductCatalog.Found found
-                ? catalog.servicePlan(found.product(), written).map(ProductCatalog.ServicePlan::name).orElse(written)
-                : written;
+        return catalog.servicePlanName(skuPartNumber, written);
     }
 }
