@@ -19,11 +19,14 @@ final class HeaderRow {
     private final List<String> columns;
     private final Map<Integer, String> nameByIndex;
     private final Map<Integer, String> keyByIndex;
+    /** The index of the rightmost named column; asked for every row read, so worked out once. */
+    private final int lastIndex;
 
     private HeaderRow(List<String> columns, Map<Integer, String> nameByIndex, Map<Integer, String> keyByIndex) {
         this.columns = List.copyOf(columns);
         this.nameByIndex = Map.copyOf(nameByIndex);
         this.keyByIndex = Map.copyOf(keyByIndex);
+        this.lastIndex = nameByIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
     }
 
     static Set<String> keysOf(Set<String> expectedColumns) {
@@ -81,7 +84,7 @@ final class HeaderRow {
 
     /** The index of the rightmost named column. */
     int lastIndex() {
-        return nameByIndex.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        return lastIndex;
     }
 
     /** The column name at that index as written, or null when the column has no header. */
