@@ -2,19 +2,32 @@ package com.partnerops.reconcile.domain;
 
 /** Why a change was rejected (at plan time) or not applied (at apply time). */
 public enum ReasonCode {
-    UNKNOWN_CUSTOMER,
-    UNKNOWN_USER,
-    UNKNOWN_SKU,
-    UNKNOWN_ROLE,
-    MISSING_GDAP_ROLE,
-    GDAP_INACTIVE,
-    NOT_ASSIGNABLE_ADDON,
-    SOFTWARE_PURCHASE,
-    SUBSCRIPTION_INACTIVE,
-    USAGE_LOCATION_REQUIRED,
-    INSUFFICIENT_SEATS,
-    DUPLICATE_USER,
-    INVALID_VALUE,
+    UNKNOWN_CUSTOMER("The customer cell matches none of your CSP customers (tenant id, domain or name)."),
+    UNKNOWN_USER("No such user in the customer's tenant: create the user first, then plan again."),
+    UNKNOWN_SKU("The customer has no subscription for this product, so it cannot be assigned or removed."),
+    UNKNOWN_ROLE("The role name is not a known Microsoft Entra directory role."),
+    MISSING_GDAP_ROLE("Your GDAP relationship with this customer lacks the admin role this change needs."),
+    GDAP_INACTIVE("The GDAP relationship that grants the needed role has expired or is not active: renew it in"
+            + " Partner Center."),
+    NOT_ASSIGNABLE_ADDON("This product is a tenant-level add-on: it covers the whole tenant and is never assigned to"
+            + " a user."),
+    SOFTWARE_PURCHASE("This product is a software purchase (keys and downloads), never assigned to a user."),
+    SUBSCRIPTION_INACTIVE("Every subscription for this product is suspended or expired."),
+    USAGE_LOCATION_REQUIRED("Microsoft needs a usage location on the user before a license can be assigned."),
+    INSUFFICIENT_SEATS("Not enough free seats: buy more (see the seats section) or free some up, then plan again."),
+    DUPLICATE_USER("The user appears in several input rows that ask for different things; keep one row."),
+    INVALID_VALUE("A cell holds a value that cannot be used as it is; the message says which and why."),
     /** Apply time only: the user changed between plan and apply, so the reviewed diff no longer holds. */
-    STALE_USER
+    STALE_USER("The user changed between plan and apply, so the reviewed change was not made: plan again.");
+
+    private final String explanation;
+
+    ReasonCode(String explanation) {
+        this.explanation = explanation;
+    }
+
+    /** The reason in words a partner admin acts on; every report that shows the code shows this beside it. */
+    public String explanation() {
+        return explanation;
+    }
 }

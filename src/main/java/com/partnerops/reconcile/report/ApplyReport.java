@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.report;
 
+import com.partnerops.reconcile.domain.LineStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ public final class ApplyReport implements AutoCloseable {
     private final Path dir;
     private final Resources resources = new Resources();
     private final CsvTable rows;
-    private final RowSample notApplied = new RowSample(Set.of(ReportStatus.STALE, ReportStatus.FAILED));
+    private final RowSample notApplied = new RowSample(Set.of(LineStatus.STALE.name(), LineStatus.FAILED.name()));
 
     private ApplyReport(Path dir) throws IOException {
         this.dir = dir;

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.report;
 
+import com.partnerops.reconcile.domain.LineStatus;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,10 +35,10 @@ final class PlanWorkbook implements Closeable {
     void add(ReportRow row) {
         if (row.isSaas()) {
             saas.write(row.cells());
-        } else if (ReportStatus.PLANNED.equals(row.status())) {
+        } else if (LineStatus.PLANNED.name().equals(row.status())) {
             changes.write(row.cells());
         }
-        if (ReportStatus.REJECTED.equals(row.status())) {
+        if (LineStatus.REJECTED.name().equals(row.status())) {
             rejected.write(row.cells());
         }
     }

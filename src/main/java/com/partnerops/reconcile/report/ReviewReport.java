@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.report;
 
+import com.partnerops.reconcile.domain.LineStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class ReviewReport implements AutoCloseable {
     private final CsvTable plan;
     private final CsvTable seats;
     private final PlanWorkbook workbook;
-    private final RowSample rejected = new RowSample(Set.of(ReportStatus.REJECTED));
+    private final RowSample rejected = new RowSample(Set.of(LineStatus.REJECTED.name()));
     private final List<SeatReportRow> seatsNeedingAttention = new ArrayList<>();
 
     private ReviewReport(Path dir) throws IOException {
@@ -99,7 +100,7 @@ public final class ReviewReport implements AutoCloseable {
                 seatsNeedingAttention.stream().map(ReviewReport::seatCells).toList(),
                 "Every SKU has enough seats for this plan.");
         SummaryPage.addRows(page, "Rejected rows", rejected, PLAN_CSV);
-        long planned = summary.statusCounts().getOrDefault(ReportStatus.PLANNED, 0L);
+        long planned = summary.statusCounts().getOrDefault(LineStatus.PLANNED.name(), 0L);
         return page.nextStep("./reconcile apply " + summary.planId(), "Applies exactly the " + planned
                 + " PLANNED rows of this plan, nothing else. REJECTED rows are never applied: fix their cause in the"
                 + " input files and make a new plan.");
