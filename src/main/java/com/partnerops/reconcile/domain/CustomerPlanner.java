@@ -77,6 +77,12 @@ public final class CustomerPlanner {
             return change != null && change.kind() == kind;
         }
 
+        /** Takes back a seat rejection, for the next round of {@link #serveSeats}. */
+        void reopen() {
+            reason = null;
+            message = null;
+        }
+
         Candidate reject(ReasonCode why, String text) {
             if (reason == null) {
                 reason = why;
@@ -160,8 +166,7 @@ public final class CustomerPlanner {
             drafts.add(draft);
         }
 
-        SeatLedger ledger = new SeatLedger(context);
-        serveSeats(drafts, ledger);
+        SeatLedger ledger = serveSeats(drafts, context);
         rejectDependents(drafts);
         return new CustomerPlan(tenantId, lines(tenantId, drafts), ledger.lines(today()), plannedUsers(tenantId, drafts),
                 heldBack[0]);
@@ -483,8 +488,28 @@ public final class CustomerPlanner {
         });
     }
 
-    /** Removals first, so a seat freed in this run can be reused in this run; then additions in file order. */
-    private static void serveSeats(List<UserDraft> drafts, SeatLedger ledger) {
+    /**
+     * Removals first, so a seat freed in this run can be reused in this run; then additions in file order. A row
+     * whose license addition is rejected keeps the licenses it would have removed (the transition rule), and a
+     * removal held back frees no seat: the additions that counted on it are decided again, on a fresh ledger, until
+     * nothing changes. Each round only holds back more removals, so the rounds end.
+     *
+     * @return the ledger of the last round, which the report's seat lines come from
+     */
+    private static SeatLedger serveSeats(List<UserDraft> drafts, CustomerContext context) {
+        while (true) {
+            SeatLedger ledger = new SeatLedger(context);
+            List<Candidate> shortOfSeats = allocateSeats(drafts, ledger);
+            if (!holdBackReplacedLicenses(drafts)) {
+                explainShortfalls(shortOfSeats, ledger);
+                explainHeldBackRemovals(drafts);
+                return ledger;
+            }
+            shortOfSeats.forEach(Candidate::reopen);
+        }
+    }
+
+    private static List<Candidate> allocateSeats(List<UserDraft> drafts, SeatLedger ledger) {
         for (UserDraft draft : drafts) {
             for (Candidate c : draft.candidates) {
                 if (c.open() && c.change.kind().freesSeat()) {
@@ -495,17 +520,54 @@ public final class CustomerPlanner {
         List<Candidate> shortOfSeats = new ArrayList<>();
         for (UserDraft draft : drafts) {
             for (Candidate c : draft.candidates) {
-                if (c.open() && c.change.kind().takesSeat()
-                        && !ledger.take(c.target)) {
+                if (c.open() && c.change.kind().takesSeat() && !ledger.take(c.target)) {
                     shortOfSeats.add(c.reject(ReasonCode.INSUFFICIENT_SEATS, null));
                 }
             }
         }
+        return shortOfSeats;
+    }
+
+    /** The transition rule; true when it held back a removal that was still open. */
+    private static boolean holdBackReplacedLicenses(List<UserDraft> drafts) {
+        boolean changed = false;
+        for (UserDraft draft : drafts) {
+            Optional<Candidate> rejectedAddition = draft.candidates.stream()
+                    .filter(c -> !c.open() && c.change != null && c.change.kind().takesSeat()).findFirst();
+            if (rejectedAddition.isEmpty()) {
+                continue;
+            }
+            for (Candidate c : draft.candidates) {
+                if (c.open() && c.change.kind().freesSeat()) {
+                    c.reject(ReasonCode.REPLACEMENT_REJECTED, null);
+                    c.dependsOn = rejectedAddition.get();
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static void explainShortfalls(List<Candidate> shortOfSeats, SeatLedger ledger) {
         for (Candidate c : shortOfSeats) {
             int toBuy = ledger.shortfall(c.target);
             c.message = "no free seat for " + c.target + ": " + ledger.purchased(c.target) + " purchased, "
                     + ledger.assigned(c.target) + " assigned after this run's removals; buy " + toBuy + " more seat"
                     + (toBuy == 1 ? "" : "s") + " to serve every requested assignment of it";
+        }
+    }
+
+    /** Worded once the additions' own messages are final, since the removal's message quotes its addition's. */
+    private static void explainHeldBackRemovals(List<UserDraft> drafts) {
+        for (UserDraft draft : drafts) {
+            for (Candidate c : draft.candidates) {
+                if (c.reason == ReasonCode.REPLACEMENT_REJECTED && c.message == null) {
+                    Candidate addition = c.dependsOn;
+                    c.message = c.target + " is kept: this row also adds " + addition.target + ", which was rejected ("
+                            + addition.reason + ": " + addition.message + "); removing " + c.target
+                            + " alone would leave the user without its replacement";
+                }
+            }
         }
     }
 

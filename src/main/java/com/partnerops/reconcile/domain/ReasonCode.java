@@ -17,6 +17,8 @@ public enum ReasonCode {
     INSUFFICIENT_SEATS("Not enough free seats: buy more (see the seats section) or free some up, then plan again."),
     DUPLICATE_USER("The user appears in several input rows that ask for different things; keep one row."),
     INVALID_VALUE("A cell holds a value that cannot be used as it is; the message says which and why."),
+    REPLACEMENT_REJECTED("The row replaces licenses, and an addition was rejected: its removals are held back so the"
+            + " user is not left without the license that was to replace them. Fix the addition, then plan again."),
     /** Apply time only: the user changed between plan and apply, so the reviewed diff no longer holds. */
     STALE_USER("The user changed between plan and apply, so the reviewed change was not made: plan again.");
 
