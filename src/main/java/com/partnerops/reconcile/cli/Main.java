@@ -3,6 +3,7 @@ package com.partnerops.reconcile.cli;
 import com.partnerops.reconcile.ReconcileApplication;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.state.StoreLock;
+import com.partnerops.reconcile.state.StoreUnreachableException;
 import java.io.PrintWriter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -46,6 +47,15 @@ public class Main implements Runnable {
                         : "Nothing was planned or applied.");
                 return ExitCodes.UNUSABLE_INPUT;
             }
+            if (e instanceof StoreUnreachableException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                if (debug(parsed)) {
+                    e.printStackTrace(cmd.getErr());
+                } else {
+                    cmd.getErr().println("Nothing was done. Run again with --debug for the full trace.");
+                }
+                return ExitCodes.INTERNAL_ERROR;
+            }
             cmd.getErr().println("internal error: " + e.getMessage());
             e.printStackTrace(cmd.getErr());
             return ExitCodes.INTERNAL_ERROR;
@@ -56,6 +66,10 @@ public class Main implements Runnable {
             return ExitCodes.UNUSABLE_INPUT;
         });
         return commandLine.execute(args);
+    }
+
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        return parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--debug"));
     }
 
     @Override
@@ -72,10 +86,13 @@ public class Main implements Runnable {
         String[] properties = store.properties().entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         StoreLock[] lock = new StoreLock[1];
+        String[] url = new String[1];
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ReconcileApplication.class)
-                    .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> lock[0] =
-                            StoreLock.acquire(event.getEnvironment().getProperty("reconcile.db"), command))
+                    .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+                        url[0] = event.getEnvironment().getProperty("reconcile.db");
+                        lock[0] = StoreLock.acquire(url[0], command);
+                    })
                     .run(properties);
             context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> lock[0].close());
             return context;
@@ -83,7 +100,7 @@ public class Main implements Runnable {
             if (lock[0] != null) {
                 lock[0].close();
             }
-            throw e;
+            throw StoreUnreachableException.of(e, url[0]).orElseThrow(() -> e);
         }
     }
 }

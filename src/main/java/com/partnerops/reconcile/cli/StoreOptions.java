@@ -19,6 +19,9 @@ public class StoreOptions {
             description = "A CSV of which GDAP roles allow which change, replacing the built-in table.")
     String gdapPolicy;
 
+    @Option(names = "--debug", description = "On a store that cannot be opened, print the whole stack trace too.")
+    boolean debug;
+
     /** Pins the clock, so tests and demos give the same answer on any day. */
     @Option(names = "--now", hidden = true, paramLabel = "INSTANT")
     String now;
