@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Applies the reviewed changes of a chunk of users, each user all or nothing, in the chunk's transaction: the
@@ -56,9 +58,21 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
         Map<String, List<PendingUser>> byCustomer = new LinkedHashMap<>();
         users.forEach(user -> byCustomer.computeIfAbsent(user.tenantId(), tenant -> new ArrayList<>()).add(user));
         byCustomer.forEach((tenantId, pending) -> apply(tenantId, pending, now));
-        usersDone += users.size();
-        // A nightly log shows how far an apply got; the users themselves are in apply.csv.
-        LOG.info("apply {}: {} users done in this run", planId, usersDone);
+        reportProgressOnCommit(users.size());
+    }
+
+    /**
+     * A nightly log shows how far an apply got (the users themselves are in apply.csv). Said once the chunk's
+     * transaction has committed, so a process that dies after the line leaves exactly that many users done.
+     */
+    private void reportProgressOnCommit(int chunkUsers) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                usersDone += chunkUsers;
+                LOG.info("apply {}: {} users done in this run", planId, usersDone);
+            }
+        });
     }
 
     /** Users of one customer, in the order read: those freeing seats came first. */
