@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.apply;
 
 import com.partnerops.reconcile.domain.ChangeKind;
+import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.LineStatus;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.ReasonCode;
@@ -47,22 +48,33 @@ public class ApplyStore {
         return lines;
     }
 
-    public void recordApplied(String planId, PendingUser user, List<ReviewedLine> lines,
-            List<String> relationshipIds, Instant at, String appliedBy) {
-        List<Object[]> outcomes = new ArrayList<>();
+    /**
+     * What the directory did with each of the user's changes: every applied change is audited, a failed or skipped
+     * one is recorded with its reason; the user is APPLIED when all of them were, FAILED otherwise.
+     *
+     * @param outcomes and {@code relationshipIds}: one per line, same order
+     */
+    public void recordOutcomes(String planId, PendingUser user, List<ReviewedLine> lines,
+            List<ChangeOutcome> outcomes, List<String> relationshipIds, Instant at, String appliedBy) {
+        List<Object[]> rows = new ArrayList<>();
         List<Object[]> audit = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             PlannedChange change = lines.get(i).change();
-            outcomes.add(new Object[] {planId, lines.get(i).seq(), LineStatus.APPLIED.name(), null, null,
+            ChangeOutcome outcome = outcomes.get(i);
+            rows.add(new Object[] {planId, lines.get(i).seq(), outcome.status().name(),
+                    outcome.reason() == null ? null : outcome.reason().name(), outcome.message(),
                     at.atOffset(ZoneOffset.UTC)});
-            audit.add(new Object[] {planId, at.atOffset(ZoneOffset.UTC), user.tenantId(), user.userPrincipalName(),
-                    change.kind().name(), change.target(), change.before(), change.after(), relationshipIds.get(i),
-                    appliedBy});
+            if (outcome.isApplied()) {
+                audit.add(new Object[] {planId, at.atOffset(ZoneOffset.UTC), user.tenantId(),
+                        user.userPrincipalName(), change.kind().name(), change.target(), change.before(),
+                        change.after(), relationshipIds.get(i), appliedBy});
+            }
         }
-        insertOutcomes(outcomes);
+        insertOutcomes(rows);
         jdbc.batchUpdate("INSERT INTO audit_log (plan_id, applied_at, tenant_id, upn, change_kind, target,"
                 + " before_value, after_value, gdap_relationship_id, applied_by) VALUES (?,?,?,?,?,?,?,?,?,?)", audit);
-        markUser(planId, user, LineStatus.APPLIED);
+        markUser(planId, user, outcomes.stream().allMatch(ChangeOutcome::isApplied) ? LineStatus.APPLIED
+                : LineStatus.FAILED);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.apply;
 
 import com.partnerops.reconcile.domain.ApplyGuard;
+import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.GdapAuthority;
@@ -13,10 +14,12 @@ import com.partnerops.reconcile.state.Directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -25,8 +28,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Applies the reviewed changes of a chunk of users, each user all or nothing, in the chunk's transaction: the
- * change, its apply row, its audit row and the user's "done" mark commit together, so a restart never repeats one.
+ * Applies the reviewed changes of a chunk of users in the chunk's transaction: the change, its apply row, its audit
+ * row and the user's "done" mark commit together, so a restart never repeats one. The guard decides per user, all
+ * or nothing; the directory then says what became of each change (a directory without transactions can fail
+ * half-way), and each outcome is recorded as it is.
  */
 public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
 
@@ -93,13 +98,36 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
             List<PlannedChange> changes = lines.stream().map(ReviewedLine::change).toList();
             ApplyGuard.Decision decision = guard.get().decide(before, user.fingerprint(), changes);
             if (decision instanceof ApplyGuard.Apply apply) {
-                directory.apply(before, changes);
-                store.recordApplied(planId, user, lines, apply.relationshipIds(), now, appliedBy);
+                List<ChangeOutcome> outcomes = makeChanges(guard.get(), before, changes, apply.inEffect());
+                store.recordOutcomes(planId, user, lines, outcomes, apply.relationshipIds(), now, appliedBy);
             } else if (decision instanceof ApplyGuard.HoldBack held) {
                 store.recordHeldBack(planId, user, lines, held.status(), held.reason(), held.message(),
                         held.blocking(), now);
             }
         }
+    }
+
+    /** Sends what is not in effect yet; the outcomes come back one per change, in the plan's order. */
+    private List<ChangeOutcome> makeChanges(ApplyGuard guard, DirectoryUser user, List<PlannedChange> changes,
+            Set<Integer> inEffect) {
+        List<PlannedChange> toSend = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!inEffect.contains(i)) {
+                toSend.add(changes.get(i));
+            }
+        }
+        List<ChangeOutcome> sent = toSend.isEmpty() ? List.of() : directory.apply(user, toSend);
+        if (sent.size() != toSend.size()) {
+            throw new IllegalStateException("the directory answered " + sent.size() + " outcomes for "
+                    + toSend.size() + " changes of " + user.userPrincipalName());
+        }
+        guard.settle(toSend, sent);
+        List<ChangeOutcome> outcomes = new ArrayList<>();
+        Iterator<ChangeOutcome> next = sent.iterator();
+        for (int i = 0; i < changes.size(); i++) {
+            outcomes.add(inEffect.contains(i) ? ChangeOutcome.alreadyInEffect() : next.next());
+        }
+        return outcomes;
     }
 
     private Optional<ApplyGuard> guardFor(String tenantId, Instant now) {

@@ -53,6 +53,7 @@ class ApplyCommand implements Callable<Integer> {
             return ExitCodes.TOO_MANY_REMOVALS;
         }
         printer.apply(outcome);
-        return outcome.count("STALE") + outcome.count("FAILED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+        long notApplied = outcome.count("STALE") + outcome.count("FAILED") + outcome.count("SKIPPED");
+        return notApplied > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
     }
 }

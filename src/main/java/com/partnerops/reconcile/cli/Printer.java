@@ -38,8 +38,9 @@ class Printer {
 
     void apply(Reconciler.ApplyOutcome apply) {
         out.println("applied plan: " + apply.planId());
-        out.printf("changes applied: %d, stale: %d, failed: %d%n", apply.count("APPLIED"), apply.count("STALE"),
-                apply.count("FAILED"));
+        // skipped only shows when there are some: a directory with transactions (the store) never skips
+        out.printf("changes applied: %d, stale: %d, failed: %d%s%n", apply.count("APPLIED"), apply.count("STALE"),
+                apply.count("FAILED"), apply.count("SKIPPED") == 0 ? "" : ", skipped: " + apply.count("SKIPPED"));
         customers(apply.summary(), "applied", "not applied");
         reasons(apply.summary());
         out.println("report: " + apply.reportDir().resolve("apply.csv"));

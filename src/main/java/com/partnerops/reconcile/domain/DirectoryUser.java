@@ -73,7 +73,11 @@ public record DirectoryUser(
 
     public DirectoryUser withDisabledPlans(String sku, Set<String> off) {
         Map<String, Set<String>> plans = new TreeMap<>(disabledPlans);
-        plans.put(sku, off);
+        if (off.isEmpty()) {
+            plans.remove(sku); // as the store and the fingerprint hold it: only SKUs that have any
+        } else {
+            plans.put(sku, off);
+        }
         return new DirectoryUser(tenantId, userPrincipalName, attributes, accountEnabled, licenses, roles, plans);
     }
 

@@ -27,6 +27,14 @@ public sealed interface PlannedChange {
 
     DirectoryUser applyTo(DirectoryUser user);
 
+    /** The change that takes this one back; a license given back again gets no disabled plans. */
+    PlannedChange inverse();
+
+    /** True when making the change would leave the user as they are: it is in effect already. */
+    default boolean inEffect(DirectoryUser user) {
+        return applyTo(user).equals(user);
+    }
+
     record SetAttribute(UserAttribute attribute, String before, String after) implements PlannedChange {
         public ChangeKind kind() {
             return ChangeKind.SET_ATTRIBUTE;
@@ -38,6 +46,10 @@ public sealed interface PlannedChange {
 
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withAttribute(attribute, after);
+        }
+
+        public PlannedChange inverse() {
+            return new SetAttribute(attribute, after, before);
         }
     }
 
@@ -53,6 +65,10 @@ public sealed interface PlannedChange {
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withRoles(plus(user.roles(), role));
         }
+
+        public PlannedChange inverse() {
+            return new RemoveRole(role);
+        }
     }
 
     record RemoveRole(String role) implements PlannedChange {
@@ -66,6 +82,10 @@ public sealed interface PlannedChange {
 
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withRoles(minus(user.roles(), role));
+        }
+
+        public PlannedChange inverse() {
+            return new AddRole(role);
         }
     }
 
@@ -81,6 +101,10 @@ public sealed interface PlannedChange {
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withLicenses(plus(user.licenses(), sku));
         }
+
+        public PlannedChange inverse() {
+            return new RemoveLicense(sku);
+        }
     }
 
     record RemoveLicense(String sku) implements PlannedChange {
@@ -94,6 +118,10 @@ public sealed interface PlannedChange {
 
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withLicenses(minus(user.licenses(), sku));
+        }
+
+        public PlannedChange inverse() {
+            return new AssignLicense(sku);
         }
     }
 
@@ -110,6 +138,10 @@ public sealed interface PlannedChange {
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withLicenses(plus(user.licenses(), sku));
         }
+
+        public PlannedChange inverse() {
+            return new RemoveSaasSeat(sku);
+        }
     }
 
     record RemoveSaasSeat(String sku) implements PlannedChange {
@@ -123,6 +155,10 @@ public sealed interface PlannedChange {
 
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withLicenses(minus(user.licenses(), sku));
+        }
+
+        public PlannedChange inverse() {
+            return new AssignSaasSeat(sku);
         }
     }
 
@@ -152,6 +188,10 @@ public sealed interface PlannedChange {
 
         public DirectoryUser applyTo(DirectoryUser user) {
             return user.withDisabledPlans(sku, off);
+        }
+
+        public PlannedChange inverse() {
+            return new SetDisabledPlans(sku, previouslyOff, off);
         }
     }
 

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * What an apply did, next to the plan's review: apply.csv (one row per planned change, APPLIED, STALE or FAILED) and
+ * What an apply did, next to the plan's review: apply.csv (one row per planned change, APPLIED, STALE, FAILED or
+ * SKIPPED) and
  * apply-summary.html. I/O failures surface as {@link UncheckedIOException}.
  */
 public final class ApplyReport implements AutoCloseable {
@@ -19,7 +20,8 @@ public final class ApplyReport implements AutoCloseable {
     private final Path dir;
     private final Resources resources = new Resources();
     private final CsvTable rows;
-    private final RowSample notApplied = new RowSample(Set.of(LineStatus.STALE.name(), LineStatus.FAILED.name()));
+    private final RowSample notApplied = new RowSample(Set.of(LineStatus.STALE.name(), LineStatus.FAILED.name(),
+            LineStatus.SKIPPED.name()));
 
     private ApplyReport(Path dir) throws IOException {
         this.dir = dir;

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.state;
 
+import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
@@ -26,8 +27,12 @@ public interface Directory {
     Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames);
 
     /**
-     * Carries out one user's changes, in order, all or nothing. The caller has checked that the user is still as
-     * planned and that seats and GDAP allow it.
+     * Carries out one user's changes, in order, and says what became of each: applied, failed (with the reason), or
+     * skipped because an earlier one failed. The changes before a failure stay made; none after it is attempted. The
+     * caller has checked that the user is still as planned and that seats and GDAP allow it, and records each
+     * outcome. An exception means nothing can be said of any of them (the store rolls the whole chunk back).
+     *
+     * @return one outcome per change, in the same order
      */
-    void apply(DirectoryUser user, List<PlannedChange> changes);
+    List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes);
 }

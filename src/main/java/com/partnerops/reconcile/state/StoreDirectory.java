@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.state;
 
+import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
@@ -160,8 +161,9 @@ public class StoreDirectory implements Directory {
         };
     }
 
+    /** All or nothing: the caller's transaction holds every statement, so each change is applied or none is. */
     @Override
-    public void apply(DirectoryUser user, List<PlannedChange> changes) {
+    public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
         DirectoryUser after = user;
         for (PlannedChange change : changes) {
             after = change.applyTo(after);
@@ -198,6 +200,7 @@ public class StoreDirectory implements Directory {
         for (String role : minus(after.roles(), user.roles())) {
             jdbc.update("INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", tenant, key, role);
         }
+        return changes.stream().map(change -> ChangeOutcome.applied()).toList();
     }
 
     private static Set<String> minus(Set<String> from, Set<String> taken) {

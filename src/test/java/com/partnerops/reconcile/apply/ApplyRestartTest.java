@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.partnerops.reconcile.cli.JobRunner;
 import com.partnerops.reconcile.cli.PlanRequest;
 import com.partnerops.reconcile.cli.Reconciler;
+import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
@@ -71,11 +72,12 @@ class ApplyRestartTest {
         }
 
         @Override
-        public void apply(DirectoryUser user, List<PlannedChange> changes) {
-            store.apply(user, changes);
+        public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
+            List<ChangeOutcome> outcomes = store.apply(user, changes);
             if (user.userPrincipalName().equals(failOn)) {
                 throw new IllegalStateException("the directory went away while applying " + failOn);
             }
+            return outcomes;
         }
     }
 
