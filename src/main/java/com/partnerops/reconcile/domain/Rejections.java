@@ -1,0 +1,142 @@
+package com.partnerops.reconcile.domain;
+
+import java.util.List;
+
+/**
+ * Every rejection message of the planner, worded in one place: what is wrong and what to do, naming the column
+ * (never a command-line flag: the web front end shows the same words).
+ */
+final class Rejections {
+
+    private Rejections() {
+    }
+
+    // ---- whole rows --------------------------------------------------------------------------------------------
+
+    static String misread(String readProblem) {
+        return readProblem + "; nothing of this row is planned";
+    }
+
+    static String blankUserPrincipalName() {
+        return "userPrincipalName is empty: every row must name the user it is about";
+    }
+
+    static String blankCustomer() {
+        return "the customer cell is empty: give a tenant id, domain or customer name, or pass exactly one --customer";
+    }
+
+    static String unknownCustomer(String reference) {
+        return "customer '" + reference + "' matches no tenant id, domain or customer name in the current state";
+    }
+
+    static String duplicateUser(String userPrincipalName, List<DesiredUserRow> rows) {
+        return userPrincipalName + " appears in " + rows.size() + " rows with different wishes ("
+                + String.join(", ", rows.stream().map(DesiredUserRow::where).toList())
+                + "): keep one row per user; none of them is planned";
+    }
+
+    static String unknownUser(String userPrincipalName, Customer customer) {
+        return "no user " + userPrincipalName + " in " + customer.name() + " (" + customer.domain()
+                + "): create the user first";
+    }
+
+    // ---- values ------------------------------------------------------------------------------------------------
+
+    static String notACountryCode(String written) {
+        return "usageLocation '" + TextDamage.excerpt(written) + "' is not an ISO 3166-1 alpha-2 country code (for"
+                + " example FR, US, DE)";
+    }
+
+    static String tooLong(UserAttribute attribute, int length) {
+        return attribute.column() + " is " + length + " characters long; Microsoft Entra ID accepts at most "
+                + attribute.maxLength();
+    }
+
+    static String damagedText(String column, String value, String damage) {
+        return column + " '" + TextDamage.excerpt(value) + "' " + damage;
+    }
+
+    static String notAList(String column, String problem) {
+        return column + ": " + problem;
+    }
+
+    // ---- roles and licenses ------------------------------------------------------------------------------------
+
+    static String unknownRole(String role) {
+        return "'" + role + "' is not a Microsoft Entra built-in admin role (use the role's display name, for"
+                + " example User Administrator)";
+    }
+
+    /** Added to an unknown name in an exact list, which then removes nothing. */
+    static String othersKept(ListChange spec, String what) {
+        return spec instanceof ListChange.Exact ? "; the user's other " + what + " are kept until the cell is fixed"
+                : "";
+    }
+
+    /** Why a license name leads nowhere: not a product at all (with the closest names), or not one it bought. */
+    static String unknownLicense(CustomerContext context, LicenseNames names, String written) {
+        if (names.resolve(written) instanceof LicenseNames.Unresolved unresolved) {
+            return unresolved.message();
+        }
+        String sku = ((LicenseNames.Resolved) names.resolve(written)).skuPartNumber();
+        return context.customer().name() + " has no subscription for '" + written + "'"
+                + (Names.key(sku).equals(Names.key(written)) ? "" : " (" + sku + ")");
+    }
+
+    static String licenseNotHeld(CustomerContext context, LicenseNames names, String written) {
+        return "the user does not hold '" + written + "': " + unknownLicense(context, names, written);
+    }
+
+    static String tenantLevelAddon(String product) {
+        return product + " is a tenant-level add-on: it applies to the whole tenant and is never assigned to a user";
+    }
+
+    static String softwarePurchase(String product) {
+        return product + " is a software purchase (keys and downloads), never assigned to a user";
+    }
+
+    static String subscriptionsInactive(String product, List<Subscription> subscriptions) {
+        return "every subscription for " + product + " is suspended or expired (" + String.join(", ", subscriptions
+                .stream().map(s -> s.subscriptionId() + " " + s.status().name().toLowerCase()).toList())
+                + "): reactivate or buy one";
+    }
+
+    /** Not a rejection: the note a license from a grace-period subscription is planned with. */
+    static String gracePeriodNote(String sku) {
+        return "the subscription for " + sku + " is in its grace period: renew it or the seat stops working";
+    }
+
+    static String usageLocationRequired(String userPrincipalName, Candidate setting) {
+        String why = setting == null ? "add a usageLocation (for example FR) to this row"
+                : "the usageLocation change in this row was rejected (" + setting.reason + ")";
+        return "a license needs a usage location and " + userPrincipalName + " has none: " + why;
+    }
+
+    static String notSkuColonPlan(String entry) {
+        return "disabledPlans entry '" + entry + "' is not SKU:PLAN (for example ENTERPRISEPACK:YAMMER_ENTERPRISE)";
+    }
+
+    static String disabledPlansOfLicenseNotHeld(String sku) {
+        return "disabled plans for " + sku + ", which the user will not hold after this plan";
+    }
+
+    // ---- seats and what depends on what -------------------------------------------------------------------------
+
+    static String noFreeSeat(String sku, SeatLedger ledger) {
+        int toBuy = ledger.shortfall(sku);
+        return "no free seat for " + sku + ": " + ledger.purchased(sku) + " purchased, " + ledger.assigned(sku)
+                + " assigned after this run's removals; buy " + toBuy + " more seat" + (toBuy == 1 ? "" : "s")
+                + " to serve every requested assignment of it";
+    }
+
+    static String replacementRejected(Candidate removal, Candidate addition) {
+        return removal.target + " is kept: this row also adds " + addition.target + ", which was rejected ("
+                + addition.reason + ": " + addition.message + "); removing " + removal.target
+                + " alone would leave the user without its replacement";
+    }
+
+    static String dependsOnRejected(Candidate dependency) {
+        return "depends on " + dependency.change.kind() + " " + dependency.target + " in this row, which was rejected: "
+                + dependency.message;
+    }
+}
