@@ -103,9 +103,15 @@ public class Reconciler {
                 throw new UnusableInputException(file.toString(), null, 0, null,
                         "is a folder, not a file: name the files in it");
             }
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            if (!Files.exists(file)) {
+                throw new UnusableInputException(file.toString(), null, 0, null, "no such file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw UnusableInputException.notARegularFile(file.toString());
+            }
+            if (!Files.isReadable(file)) {
                 throw new UnusableInputException(file.toString(), null, 0, null,
-                        Files.exists(file) ? "the file cannot be read (check its permissions)" : "no such file");
+                        "the file cannot be read (check its permissions)");
             }
             inputs.add(file.toString());
         }

@@ -26,6 +26,12 @@ public class UnusableInputException extends RuntimeException {
         this.column = column;
     }
 
+    /** A device, a named pipe or a socket: it has no table to read, or would read as empty (/dev/null). */
+    public static UnusableInputException notARegularFile(String file) {
+        return new UnusableInputException(file, null, 0, null,
+                "is not a regular file but a device, pipe or socket; name a CSV or .xlsx file");
+    }
+
     /** Several problems found in one pass, reported together so the admin can fix them all at once. */
     public static UnusableInputException of(List<UnusableInputException> problems, int limit) {
         StringBuilder message = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")

@@ -176,6 +176,9 @@ class MalformedInputTest {
                 plan("first-sheet-empty.xlsx", List.of("--sheet", "users"), 0, 1,
                         set(2, CONTOSO, ADELE, "jobTitle", "Retail Manager", "Store Manager")),
                 unusable("a-folder.csv", "%s: is a folder, not a file: name the files in it"),
+                // nothing to read, and not for lack of permissions: see also aNamedPipeIsNotARegularFile
+                unusableAt("/dev/null", "%s: is not a regular file but a device, pipe or socket; name a CSV or"
+                        + " .xlsx file"),
 
                 // --- cells
                 // cached results are read: ="Contoso"&" Ltd", =LOWER(...), =CONCATENATE(...), ="Dept "&(40+2)
@@ -348,6 +351,31 @@ class MalformedInputTest {
                 .as("=HYPERLINK( inside a tag").isFalse();
     }
 
+    /** A named pipe would block the reader or read as empty; the admin is told what it is, in both commands. */
+    @Test
+    void aNamedPipeIsNotARegularFile() throws Exception {
+        Path pipe = work.resolve("desired.csv");
+        Path snapshot = Files.createDirectories(work.resolve("pipe-snapshot"));
+        for (String name : new String[] {"customers.csv", "subscriptions.csv", "gdap.csv"}) {
+            Files.copy(Cli.sample("state").resolve(name), snapshot.resolve(name));
+        }
+        for (Path fifo : List.of(pipe, snapshot.resolve("users.csv"))) {
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertThat(mkfifo.waitFor()).isZero();
+        }
+
+        Cli.Result plan = cli.run("plan", pipe.toString());
+        Cli.Result imported = cli.run("import-state", snapshot.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+        assertThat(plan.err().lines()).containsExactly("error: " + pipe + ": is not a regular file but a device,"
+                + " pipe or socket; name a CSV or .xlsx file", NOTHING_DONE);
+        assertThat(imported.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+        assertThat(imported.err().lines()).containsExactly("error: " + snapshot.resolve("users.csv") + ": is not a"
+                + " regular file but a device, pipe or socket; name a CSV or .xlsx file", STORE_UNCHANGED);
+        assertStoreHoldsTheSampleSnapshot();
+    }
+
     // --- the case table's vocabulary
 
     private static Case plan(String file, int exitCode, int rowsRead, String... lines) {
@@ -363,8 +391,12 @@ class MalformedInputTest {
 
     /** Exit 2; {@code message} with {@code %s} for the file as given. */
     private static Case unusable(String file, String message) {
-        String path = path(file);
-        return new Case(file, "plan", List.of(path), ExitCodes.UNUSABLE_INPUT,
+        return unusableAt(path(file), message);
+    }
+
+    /** Exit 2 for a file outside the corpus; {@code message} with {@code %s} for its path. */
+    private static Case unusableAt(String path, String message) {
+        return new Case(Path.of(path).getFileName().toString(), "plan", List.of(path), ExitCodes.UNUSABLE_INPUT,
                 List.of("error: " + message.replace("%s", path), NOTHING_DONE), 0, List.of());
     }
 
