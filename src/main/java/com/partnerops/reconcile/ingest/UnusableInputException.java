@@ -46,6 +46,16 @@ public class UnusableInputException extends RuntimeException {
         return new UnusableInputException(message.toString(), first);
     }
 
+    /** Throws the one problem as it is, or several as {@link #of}; returns when there is none. */
+    public static void throwIfAny(List<UnusableInputException> problems, int limit) {
+        if (problems.size() == 1) {
+            throw problems.get(0);
+        }
+        if (!problems.isEmpty()) {
+            throw of(problems, limit);
+        }
+    }
+
     private UnusableInputException(String message, UnusableInputException first) {
         super(message);
         this.file = first.file;

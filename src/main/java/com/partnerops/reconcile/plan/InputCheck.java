@@ -41,12 +41,7 @@ public final class InputCheck {
                 throw new UncheckedIOException(e);
             }
         }
-        if (problems.size() == 1) {
-            throw problems.get(0);
-        }
-        if (!problems.isEmpty()) {
-            throw UnusableInputException.of(problems, MAX_PROBLEMS);
-        }
+        UnusableInputException.throwIfAny(problems, MAX_PROBLEMS);
         return warnings;
     }
 

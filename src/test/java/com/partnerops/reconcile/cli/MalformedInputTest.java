@@ -122,6 +122,13 @@ class MalformedInputTest {
                 // --- quoting
                 unusable("unterminated-quote-at-eof.csv", "%s row 3 column 'jobTitle': a quoted cell starting on"
                         + " this row never ends; is a closing \" missing?"),
+                // a read that stops in one file does not hide the next file's: both are named at once
+                unusable(List.of("unterminated-quote-at-eof.csv", "unclosed-quote-in-department.csv"),
+                        "error: 2 problems in the input:",
+                        "  %1$s row 3 column 'jobTitle': a quoted cell starting on this row never ends; is a closing"
+                                + " \" missing?",
+                        "  %2$s row 3 column 'department': a quoted cell starting on this row never ends; is a"
+                                + " closing \" missing?"),
                 // a quote inside an unquoted cell is literal, so the comma in it splits the cell and shifts the
                 // rest: the row is rejected whole, nothing garbled is planned
                 plan("quote-inside-unquoted-field.csv", ExitCodes.SOME_REJECTED, 1,
@@ -392,6 +399,18 @@ class MalformedInputTest {
     /** Exit 2; {@code message} with {@code %s} for the file as given. */
     private static Case unusable(String file, String message) {
         return unusableAt(path(file), message);
+    }
+
+    /** Exit 2 for a plan of several corpus files; {@code errLines} with {@code %1$s}, {@code %2$s}... for them. */
+    private static Case unusable(List<String> files, String... errLines) {
+        Object[] paths = files.stream().map(MalformedInputTest::path).toArray();
+        List<String> err = new ArrayList<>();
+        for (String errLine : errLines) {
+            err.add(errLine.formatted(paths));
+        }
+        err.add(NOTHING_DONE);
+        return new Case(String.join(" + ", files), "plan", Stream.of(paths).map(String::valueOf).toList(),
+                ExitCodes.UNUSABLE_INPUT, err, 0, List.of());
     }
 
     /** Exit 2 for a file outside the corpus; {@code message} with {@code %s} for its path. */
