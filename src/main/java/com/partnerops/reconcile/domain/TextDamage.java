@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * UTF-8 read as Windows-1252 ("ChloÃ©" for "Chloé"), as happens when a file mixes encodings. Planning such a
  * value would write the damage into the tenant.
  */
-final class TextDamage {
+public final class TextDamage {
 
     private static final char REPLACEMENT = '\uFFFD';
     /** A UTF-8 lead byte (Ã, Â, Å ...) decoded as Windows-1252, followed by a continuation byte decoded the same way. */
@@ -33,7 +33,7 @@ final class TextDamage {
     }
 
     /** The start of a value for a message: a 10,000-character cell would bury the message. */
-    static String excerpt(String text) {
+    public static String excerpt(String text) {
         return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT) + "... (" + text.length() + " characters)";
     }
 }

@@ -9,6 +9,7 @@ import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.domain.UserAttribute;
 import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.UnusableInputException;
@@ -42,6 +43,15 @@ public enum SnapshotFormat {
     USERS("users.csv", List.of("tenantId", "userPrincipalName"),
             List.of("displayName", "givenName", "surname", "usageLocation", "jobTitle", "department",
                     "accountEnabled", "licenses", "roles", "disabledPlans"));
+
+    /** An e-mail address at its longest, as the store keeps user principal names. */
+    static final int MAX_UPN_LENGTH = 320;
+    /** The longest value the store's column holds; user info has Microsoft Entra ID's own limits instead. */
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of("tenantId", 64, "domain", 255, "name", 255,
+            "subscriptionId", 128, "skuPartNumber", 128, "productName", 255, "assignedDisplay", 64,
+            "relationshipId", 128, "roles", 4000, "userPrincipalName", MAX_UPN_LENGTH);
+    /** A single role as the store keeps it. */
+    private static final int MAX_ROLE_LENGTH = 255;
 
     private final String fileName;
     private final List<String> required;
@@ -81,6 +91,11 @@ public enum SnapshotFormat {
                 throw problem(row, column, "a value is required");
             }
         }
+        for (String column : knownColumns()) {
+            if (MAX_LENGTHS.containsKey(column)) {
+                requireFits(row, column, MAX_LENGTHS.get(column));
+            }
+        }
         return switch (this) {
             case CUSTOMERS -> new Customer(row.get("tenantId"), row.get("domain"), row.get("name"));
             case SUBSCRIPTIONS -> subscription(row);
@@ -111,6 +126,7 @@ public enum SnapshotFormat {
     private static DirectoryUser user(SourceRow row, SnapshotLicenseNames licenseNames) {
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         for (UserAttribute attribute : UserAttribute.values()) {
+            requireFits(row, attribute.column(), attribute);
             attributes.put(attribute, row.get(attribute.column()));
         }
         String usage = row.get("usageLocation");
@@ -133,8 +149,32 @@ public enum SnapshotFormat {
             disabled.computeIfAbsent(sku, k -> new TreeSet<>())
                     .add(licenseNames.servicePlanName(sku, entry.substring(entry.indexOf(':') + 1).strip()));
         }
+        Set<String> roles = new TreeSet<>(PlannedChange.splitList(row.get("roles")));
+        for (String role : roles) {
+            if (role.length() > MAX_ROLE_LENGTH) {
+                throw problem(row, "roles", "'" + TextDamage.excerpt(role) + "' is " + role.length()
+                        + " characters long; a role name of at most " + MAX_ROLE_LENGTH + " fits");
+            }
+        }
         return new DirectoryUser(tenantId, row.get("userPrincipalName"), attributes, !"false".equals(enabled),
-                licenses, new TreeSet<>(PlannedChange.splitList(row.get("roles"))), disabled);
+                licenses, roles, disabled);
+    }
+
+    /** A user attribute Microsoft Entra ID would refuse is refused here, as the store has no room for it either. */
+    static void requireFits(SourceRow row, String column, UserAttribute attribute) {
+        requireFits(row, column, attribute.maxLength(), "Microsoft Entra ID accepts at most " + attribute.maxLength());
+    }
+
+    /** A value longer than the store's column for it. */
+    static void requireFits(SourceRow row, String column, int maxLength) {
+        requireFits(row, column, maxLength, "at most " + maxLength + " fit");
+    }
+
+    private static void requireFits(SourceRow row, String column, int maxLength, String limit) {
+        int length = row.get(column).length();
+        if (length > maxLength) {
+            throw problem(row, column, "is " + length + " characters long; " + limit);
+        }
     }
 
     /** The SKU part of a {@code disabledPlans} entry {@code SKU:PLAN}, which must be one of the user's licenses. */

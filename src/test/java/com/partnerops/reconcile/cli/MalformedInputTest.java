@@ -258,6 +258,10 @@ class MalformedInputTest {
                 snapshot("user-of-unknown-tenant", "error: 1 problem in the input:",
                         "  %s/users.csv row 25 column 'tenantId': '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9' is not a"
                                 + " tenant of customers.csv"),
+                // Entra refuses a displayName over 256 characters, and the store has no room for one either
+                snapshot("long-display-name", "error: 1 problem in the input:",
+                        "  %s/users.csv row 10 column 'displayName': is 327 characters long; Microsoft Entra ID"
+                                + " accepts at most 256"),
                 snapshot("duplicate-tenant-id", "error: 1 problem in the input:",
                         "  %s/customers.csv row 5: duplicate of %s/customers.csv row 3"
                                 + " (0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e)"));

@@ -1,0 +1,109 @@
+package com.partnerops.reconcile.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs too big for the malformed corpus, written by each test: every value a reader lets through fits the store,
+ * and what would not is refused with exit 2, naming where, instead of failing inside the store with exit 1.
+ */
+class OversizedInputTest {
+
+    private static final String NOTHING_DONE = "Nothing was planned or applied.";
+
+    @TempDir
+    static Path work;
+    static Cli cli;
+
+    @BeforeAll
+    static void importSampleSnapshot() {
+        cli = new Cli(work);
+        Cli.Result imported = cli.run("import-state", Cli.sample("state").toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+    }
+
+    /**
+     * No spreadsheet cell holds more than Excel's 32,767 characters: a longer one (here 1,000,001, more than the
+     * store holds) is a file that is not what it seems, refused naming file, row and column, in CSV and .xlsx alike.
+     */
+    @Test
+    void aCellLongerThanExcelHoldsRefusesTheFile() throws Exception {
+        String huge = randomLetters(1_000_001);
+        Path csv = Files.writeString(work.resolve("huge-cell.csv"), "customer,userPrincipalName,department\n"
+                + "Contoso Ltd,adele.vance@contoso.com," + huge + "\n", StandardCharsets.UTF_8);
+        Path xlsx = work.resolve("huge-cell.xlsx");
+        writeWorkbookWithCell(xlsx, huge);
+
+        Cli.Result plan = cli.run("plan", csv.toString(), xlsx.toString());
+
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+        assertThat(plan.err().lines()).containsExactly("error: 2 problems in the input:",
+                "  " + csv + " row 2 column 'department': the cell is 1000001 characters long; a cell holds at most"
+                        + " 32767 (as in Excel)",
+                "  " + xlsx + " sheet Users row 2 column 'department': the cell is 1000001 characters long; a cell"
+                        + " holds at most 32767 (as in Excel)",
+                NOTHING_DONE);
+    }
+
+    /** Letters that do not compress, so POI's zip-bomb guard lets the workbook through to the reader. */
+    private static String randomLetters(int length) {
+        Random random = new Random(16);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    /**
+     * A workbook whose department cell holds {@code text}. POI refuses to write a cell over Excel's limit, so a
+     * placeholder is written and swapped in the shared strings, as a tool that ignores the limit would write it.
+     */
+    private static void writeWorkbookWithCell(Path file, String text) throws IOException {
+        String placeholder = "PLACEHOLDER-DEPARTMENT";
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Users");
+            List<List<String>> rows = List.of(List.of("customer", "userPrincipalName", "department"),
+                    List.of("Contoso Ltd", "adele.vance@contoso.com", placeholder));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(rows.get(r).get(c));
+                }
+            }
+            workbook.write(plain);
+        }
+        try (ZipInputStream in = new ZipInputStream(
+                new ByteArrayInputStream(plain.toByteArray()));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replace(placeholder, text)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+    }
+}
