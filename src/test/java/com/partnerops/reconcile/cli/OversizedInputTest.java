@@ -62,6 +62,27 @@ class OversizedInputTest {
                 NOTHING_DONE);
     }
 
+    /** A whole export with 30,000 columns the job does not read: one warning line, not one per column. */
+    @Test
+    void manyUnknownColumnsGiveOneWarning() throws Exception {
+        StringBuilder header = new StringBuilder("customer,userPrincipalName,jobTitle");
+        StringBuilder row = new StringBuilder("Contoso Ltd,adele.vance@contoso.com,Store Manager");
+        for (int i = 1; i <= 30_000; i++) {
+            header.append(",extra").append(i);
+            row.append(",x");
+        }
+        Path file = Files.writeString(work.resolve("wide-export.csv"), header + "\n" + row + "\n",
+                StandardCharsets.UTF_8);
+
+        Cli.Result plan = cli.run("plan", file.toString());
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(plan.out().lines().filter(l -> l.startsWith("warning: ")).toList()).containsExactly("warning: "
+                + file + ": 30000 columns are not ones the job reads and were ignored: 'extra1', 'extra2', 'extra3',"
+                + " 'extra4', 'extra5' and 29995 more");
+        assertThat(plan.out()).contains("changes planned: 1, rejected: 0");
+    }
+
     /** Letters that do not compress, so POI's zip-bomb guard lets the workbook through to the reader. */
     private static String randomLetters(int length) {
         Random random = new Random(16);
