@@ -41,6 +41,12 @@ public class Reconciler {
     private static final DateTimeFormatter PLAN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /**
+     * A plan keeps its {@code --customer} options as given and the tenants they name; this many, each naming a
+     * customer (a name or domain of at most 255 characters), always fit the store's 1,000,000 characters.
+     */
+    static final int MAX_CUSTOMER_OPTIONS = 1000;
+
     private final JobRunner jobs;
     private final Job importStateJob;
     private final Job planJob;
@@ -118,6 +124,11 @@ public class Reconciler {
         if (new LinkedHashSet<>(inputs).size() < inputs.size()) {
             throw new UnusableInputException(inputs.get(0), null, 0, null,
                     "the same file is given twice; each input is read once");
+        }
+        if (request.customers().size() > MAX_CUSTOMER_OPTIONS) {
+            throw new UnusableInputException("--customer", null, 0, null, "given " + request.customers().size()
+                    + " times; at most " + MAX_CUSTOMER_OPTIONS + ": leave it out (the files' customer column"
+                    + " chooses) or plan in several runs");
         }
         Set<String> tenants = new LinkedHashSet<>();
         for (String reference : request.customers()) {

@@ -2,14 +2,17 @@ package com.partnerops.reconcile.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerops.reconcile.malformed.CorpusFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -81,6 +84,57 @@ class OversizedInputTest {
                 + file + ": 30000 columns are not ones the job reads and were ignored: 'extra1', 'extra2', 'extra3',"
                 + " 'extra4', 'extra5' and 29995 more");
         assertThat(plan.out()).contains("changes planned: 1, rejected: 0");
+    }
+
+    /**
+     * A plan keeps its --customer options: 1,000 of them fit the store (their own store, with 1,000 customers);
+     * one more is refused before anything is planned.
+     */
+    @Test
+    void aThousandCustomerOptionsFitTheStoreAndMoreAreRefused() throws Exception {
+        Path snapshot = Files.createDirectories(work.resolve("thousand-customers"));
+        StringBuilder customers = new StringBuilder("tenantId,domain,name\n");
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String tenantId = String.format("00000000-0000-4000-8000-%012d", i);
+            customers.append(tenantId).append(",customer").append(i).append(".onmicrosoft.com,Customer ")
+                    .append(i).append('\n');
+            options.addAll(List.of("--customer", tenantId));
+        }
+        Files.writeString(snapshot.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
+        for (SnapshotHeader file : SnapshotHeader.values()) {
+            Files.writeString(snapshot.resolve(file.fileName), file.header + "\n", StandardCharsets.UTF_8);
+        }
+        Cli own = new Cli(work.resolve("thousand-customers-store"));
+        assertThat(own.run("import-state", snapshot.toString()).exitCode()).isZero();
+        String desired = CorpusFiles.DIR.resolve("header-only.csv").toString();
+
+        Cli.Result plan = own.run("plan", Stream.concat(options.stream(), Stream.of(desired))
+                .toArray(String[]::new));
+        options.addAll(List.of("--customer", "Customer 0"));
+        Cli.Result tooMany = own.run("plan", Stream.concat(options.stream(), Stream.of(desired))
+                .toArray(String[]::new));
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        assertThat(tooMany.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+        assertThat(tooMany.err().lines()).containsExactly("error: --customer: given 1001 times; at most 1000: leave"
+                + " it out (the files' customer column chooses) or plan in several runs", NOTHING_DONE);
+    }
+
+    private enum SnapshotHeader {
+        SUBSCRIPTIONS("subscriptions.csv", "tenantId,subscriptionId,skuPartNumber,productName,kind,program,quantity,"
+                + "status,commitmentStart,termEnd,assignedDisplay"),
+        GDAP("gdap.csv", "tenantId,relationshipId,status,endDateTime,roles"),
+        USERS("users.csv", "tenantId,userPrincipalName,displayName,givenName,surname,usageLocation,jobTitle,"
+                + "department,accountEnabled,licenses,roles");
+
+        final String fileName;
+        final String header;
+
+        SnapshotHeader(String fileName, String header) {
+            this.fileName = fileName;
+            this.header = header;
+        }
     }
 
     /** Letters that do not compress, so POI's zip-bomb guard lets the workbook through to the reader. */
