@@ -120,6 +120,7 @@ public class ActiveUsersExports {
         if (row.problem() != null) {
             throw SnapshotFormat.problem(row, null, row.problem());
         }
+        SnapshotFormat.refuseCharacters(row, KNOWN_COLUMNS, Set.of());
         Customer customer = customerByFile.get(row.file());
         if (customer == null) {
             throw new IllegalStateException(row.file() + " is not a matched export: " + customerByFile.keySet());

@@ -19,11 +19,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,6 +52,8 @@ public enum SnapshotFormat {
     private static final Map<String, Integer> MAX_LENGTHS = Map.of("tenantId", 64, "domain", 255, "name", 255,
             "subscriptionId", 128, "skuPartNumber", 128, "productName", 255, "assignedDisplay", 64,
             "relationshipId", 128, "roles", 4000, "userPrincipalName", MAX_UPN_LENGTH);
+    /** Lists of names, where a tab or line break is white space between entries. */
+    private static final Set<String> LIST_COLUMNS = Set.of("licenses", "roles", "disabledPlans");
     /** A single role as the store keeps it. */
     private static final int MAX_ROLE_LENGTH = 255;
 
@@ -91,6 +95,7 @@ public enum SnapshotFormat {
                 throw problem(row, column, "a value is required");
             }
         }
+        refuseCharacters(row, knownColumns(), LIST_COLUMNS);
         for (String column : knownColumns()) {
             if (MAX_LENGTHS.containsKey(column)) {
                 requireFits(row, column, MAX_LENGTHS.get(column));
@@ -163,6 +168,16 @@ public enum SnapshotFormat {
     /** A user attribute Microsoft Entra ID would refuse is refused here, as the store has no room for it either. */
     static void requireFits(SourceRow row, String column, UserAttribute attribute) {
         requireFits(row, column, attribute.maxLength(), "Microsoft Entra ID accepts at most " + attribute.maxLength());
+    }
+
+    /** A control or bidirectional character refuses the snapshot, as it would refuse a desired row. */
+    static void refuseCharacters(SourceRow row, Collection<String> columns, Set<String> listColumns) {
+        for (String column : columns) {
+            Optional<String> refused = TextDamage.refusedCharacter(row.get(column), listColumns.contains(column));
+            if (refused.isPresent()) {
+                throw problem(row, column, "the cell has " + refused.get());
+            }
+        }
     }
 
     /** A value longer than the store's column for it. */

@@ -129,6 +129,18 @@ class MalformedInputTest {
                                 + " \" missing?",
                         "  %2$s row 3 column 'department': a quoted cell starting on this row never ends; is a"
                                 + " closing \" missing?"),
+                // a control or bidirectional character in any cell rejects the row, naming column and position:
+                // a terminal escape in a job title (it would retitle and clear the screen wherever printed), a
+                // right-to-left override (the name would read 'Megan Bowen'), a line break or a tab in a single
+                // value. In a list cell a line break is white space between entries (Alt+Enter in Excel)
+                plan("control-characters.csv", ExitCodes.SOME_REJECTED, 5,
+                        refused(2, ADELE, "jobTitle has a control character U+001B at position 1"),
+                        refused(3, "megan.bowen@contoso.com", "displayName has a bidirectional text control U+202E"
+                                + " at position 7"),
+                        refused(4, "nestor.wilke@contoso.com", "jobTitle has a line break U+000A at position 9"),
+                        line(6, CONTOSO, "grady.archie@contoso.com", "REMOVE_LICENSE", "EXCHANGESTANDARD", "", "",
+                                "PLANNED", "", ""),
+                        refused(8, "alex.wilber@contoso.com", "jobTitle has a tab U+0009 at position 10")),
                 // a quote inside an unquoted cell is literal, so the comma in it splits the cell and shifts the
                 // rest: the row is rejected whole, nothing garbled is planned
                 plan("quote-inside-unquoted-field.csv", ExitCodes.SOME_REJECTED, 1,
@@ -262,6 +274,10 @@ class MalformedInputTest {
                 snapshot("long-display-name", "error: 1 problem in the input:",
                         "  %s/users.csv row 10 column 'displayName': is 327 characters long; Microsoft Entra ID"
                                 + " accepts at most 256"),
+                // a NUL (or any control character) in a snapshot cell would be stored and shown as the user's name
+                snapshot("nul-in-display-name", "error: 1 problem in the input:",
+                        "  %s/users.csv row 10 column 'displayName': the cell has a control character U+0000 at"
+                                + " position 6"),
                 snapshot("duplicate-tenant-id", "error: 1 problem in the input:",
                         "  %s/customers.csv row 5: duplicate of %s/customers.csv row 3"
                                 + " (0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e)"));
@@ -438,6 +454,12 @@ class MalformedInputTest {
     /** A row of plan.csv rejecting a whole Contoso row for Adele that was read askew. */
     private static String shifted(int sourceRow, String problem) {
         return line(sourceRow, CONTOSO, ADELE, "", "row", "", "", "REJECTED", "INVALID_VALUE",
+                problem + "; nothing of this row is planned");
+    }
+
+    /** A row of plan.csv rejecting a whole Contoso row for a character no cell may hold. */
+    private static String refused(int sourceRow, String upn, String problem) {
+        return line(sourceRow, CONTOSO, upn, "", "row", "", "", "REJECTED", "INVALID_VALUE",
                 problem + "; nothing of this row is planned");
     }
 
