@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * <p>And characters no cell should carry at all: control characters, which a terminal obeys when a value is printed
  * ({@code ESC]0;...BEL} retitles the window, {@code ESC[2J} clears it), and Unicode's bidirectional overrides and
  * isolates, which make a value read differently from what it is. They are invisible in Excel, so they are refused
- * rather than planned.
+ * rather than planned, and escaped wherever a value is printed.
  */
 public final class TextDamage {
 
@@ -56,6 +56,25 @@ public final class TextDamage {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text as a terminal may print it: each refused character written as its Java escape (ESC as backslash,
+     * u, 001b), so a printed value can neither steer the terminal nor reorder the line. Line feeds and tabs stay,
+     * since messages span lines.
+     */
+    public static String forTerminal(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineEnd = c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
+            if (isRefused(c) && c != '\t' && !lineEnd) {
+                safe.append(String.format("\\u%04x", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 
     private static boolean isRefused(int c) {

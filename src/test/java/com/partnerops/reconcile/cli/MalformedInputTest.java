@@ -141,6 +141,12 @@ class MalformedInputTest {
                         line(6, CONTOSO, "grady.archie@contoso.com", "REMOVE_LICENSE", "EXCHANGESTANDARD", "", "",
                                 "PLANNED", "", ""),
                         refused(8, "alex.wilber@contoso.com", "jobTitle has a tab U+0009 at position 10")),
+                // a column name is printed escaped, never obeyed by the terminal
+                unusable("escape-in-header.csv", "%s row 1 column 'userPrincipalName': required column is missing;"
+                        + " the header has [customer, \\u001b[2Jnotes, jobTitle]"),
+                plan("escape-in-unknown-column.csv", 0, 1, set(2, CONTOSO, ADELE, "jobTitle", "Retail Manager",
+                        "Store Manager")).warns("column '\\u001b]0;owned\\u0007' is not one the job reads and was"
+                                + " ignored"),
                 // a quote inside an unquoted cell is literal, so the comma in it splits the cell and shifts the
                 // rest: the row is rejected whole, nothing garbled is planned
                 plan("quote-inside-unquoted-field.csv", ExitCodes.SOME_REJECTED, 1,
