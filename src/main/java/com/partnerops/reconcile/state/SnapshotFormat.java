@@ -131,7 +131,9 @@ public enum SnapshotFormat {
     private static DirectoryUser user(SourceRow row, SnapshotLicenseNames licenseNames) {
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         for (UserAttribute attribute : UserAttribute.values()) {
-            requireFits(row, attribute.column(), attribute);
+            if (attribute != UserAttribute.USAGE_LOCATION) { // checked below as a country code, a sharper message
+                requireFits(row, attribute.column(), attribute);
+            }
             attributes.put(attribute, row.get(attribute.column()));
         }
         String usage = row.get("usageLocation");
