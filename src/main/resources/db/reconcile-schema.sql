@@ -70,10 +70,10 @@ CREATE CACHED TABLE IF NOT EXISTS user_role (
 CREATE CACHED TABLE IF NOT EXISTS plan (
     plan_id VARCHAR(64) PRIMARY KEY,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    inputs VARCHAR(16000) NOT NULL,
-    options VARCHAR(4000) NOT NULL,
+    inputs VARCHAR(1000000) NOT NULL,
+    options VARCHAR(1000000) NOT NULL,
     sheet VARCHAR(255),
-    customers VARCHAR(4000) NOT NULL,
+    customers VARCHAR(1000000) NOT NULL,
     additive BOOLEAN NOT NULL,
     state VARCHAR(16) NOT NULL,
     rows_read BIGINT DEFAULT 0 NOT NULL,
@@ -82,6 +82,11 @@ CREATE CACHED TABLE IF NOT EXISTS plan (
     review_digest VARCHAR(64),
     warnings VARCHAR(1000000)
 );
+
+-- Stores made before these held 16000 and 4000 characters: 80 --customer options overflowed them.
+ALTER TABLE plan ALTER COLUMN inputs SET DATA TYPE VARCHAR(1000000);
+ALTER TABLE plan ALTER COLUMN options SET DATA TYPE VARCHAR(1000000);
+ALTER TABLE plan ALTER COLUMN customers SET DATA TYPE VARCHAR(1000000);
 
 -- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".
 CREATE CACHED TABLE IF NOT EXISTS desired_row (

@@ -46,10 +46,10 @@ class ApplyCommand implements Callable<Integer> {
                 printer.line(e.getMessage());
                 return ExitCodes.OK;
             }
-            err.println("error: " + e.getMessage());
+            Printer.error(err, e.getMessage());
             return ExitCodes.UNUSABLE_INPUT;
         } catch (TooManyRemovalsException e) {
-            err.println("error: " + e.getMessage());
+            Printer.error(err, e.getMessage());
             return ExitCodes.TOO_MANY_REMOVALS;
         }
         printer.apply(outcome);

@@ -2,6 +2,7 @@ package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.apply.AuditHistory;
 import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.state.Directory;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -55,15 +56,22 @@ class HistoryCommand implements Callable<Integer> {
             }
             out.printf(LINE, "applied at (UTC)", "by", "plan", "customer", "user", "change",
                     "target: before -> after", "GDAP relationship");
-            entries.stream().limit(limit).forEach(e -> out.printf(LINE, WHEN.format(e.appliedAt()), e.appliedBy(),
-                    e.planId(),
-                    Objects.requireNonNullElse(e.customerName(), e.tenantId()), e.userPrincipalName(), e.change(),
-                    describe(e), e.gdapRelationshipId()));
+            // one entry, one line: values are escaped whole, line breaks included
+            entries.stream().limit(limit).forEach(e -> out.print(String.format(LINE, WHEN.format(e.appliedAt()),
+                    oneLine(e.appliedBy()), oneLine(e.planId()),
+                    oneLine(Objects.requireNonNullElse(e.customerName(), e.tenantId())),
+                    oneLine(e.userPrincipalName()), oneLine(e.change()), oneLine(describe(e)),
+                    oneLine(e.gdapRelationshipId()))));
             if (entries.size() > limit) {
                 out.println("(older changes not shown: raise --limit)");
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** A value from the audit log as the terminal may print it, on one line. */
+    private static String oneLine(String value) {
+        return TextDamage.forTerminal(Objects.toString(value, "").replace("\n", "\\n").replace("\r", "\\r"));
     }
 
     private static String describe(AuditHistory.Entry e) {

@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ReconcileApplication;
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.state.StoreLock;
 import com.partnerops.reconcile.state.StoreUnreachableException;
@@ -38,17 +39,17 @@ public class Main implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StoreLock.StoreBusyException) {
-                cmd.getErr().println("error: " + e.getMessage());
+                Printer.error(cmd.getErr(), e.getMessage());
                 return ExitCodes.STORE_BUSY;
             }
             if (e instanceof UnusableInputException) {
-                cmd.getErr().println("error: " + e.getMessage());
+                Printer.error(cmd.getErr(), e.getMessage());
                 cmd.getErr().println(cmd.getCommandName().equals("import-state") ? "The store is unchanged."
                         : "Nothing was planned or applied.");
                 return ExitCodes.UNUSABLE_INPUT;
             }
             if (e instanceof StoreUnreachableException) {
-                cmd.getErr().println("error: " + e.getMessage());
+                Printer.error(cmd.getErr(), e.getMessage());
                 if (debug(parsed)) {
                     e.printStackTrace(cmd.getErr());
                 } else {
@@ -56,12 +57,12 @@ public class Main implements Runnable {
                 }
                 return ExitCodes.INTERNAL_ERROR;
             }
-            cmd.getErr().println("internal error: " + e.getMessage());
+            cmd.getErr().println(TextDamage.forTerminal("internal error: " + e.getMessage()));
             e.printStackTrace(cmd.getErr());
             return ExitCodes.INTERNAL_ERROR;
         });
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            Printer.error(e.getCommandLine().getErr(), e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return ExitCodes.UNUSABLE_INPUT;
         });

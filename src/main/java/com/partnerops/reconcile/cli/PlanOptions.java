@@ -37,7 +37,8 @@ public class PlanOptions {
         if (state != null) {
             words.add("--state " + state);
         }
-        customers.forEach(c -> words.add("--customer " + c));
+        // trimmed as the look-up trims it: a customer's name or domain, so the plan's record of it stays short
+        customers.forEach(c -> words.add("--customer " + c.trim()));
         if (additive) {
             words.add("--additive");
         }

@@ -1,11 +1,16 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.report.ReportSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The few lines a command prints: enough to act on, the rest is in the report. */
+/**
+ * The few lines a command prints: enough to act on, the rest is in the report. Every line goes through
+ * {@link TextDamage#forTerminal}: customer names, column names and messages come from files, and a control
+ * character in one must not steer the admin's terminal.
+ */
 class Printer {
 
     private final PrintWriter out;
@@ -14,45 +19,54 @@ class Printer {
         this.out = out;
     }
 
+    /** An error on stderr, the way every command words one. */
+    static void error(PrintWriter err, String message) {
+        err.println(TextDamage.forTerminal("error: " + message));
+    }
+
     void line(String text) {
-        out.println(text);
+        out.println(TextDamage.forTerminal(text));
+    }
+
+    private void printf(String format, Object... args) {
+        out.print(TextDamage.forTerminal(String.format(format, args)));
     }
 
     void imported(Path dir, Reconciler.ImportOutcome outcome) {
-        out.println("imported " + dir + ": " + String.join(", ", outcome.rowsPerFile()));
+        line("imported " + dir + ": " + String.join(", ", outcome.rowsPerFile()));
     }
 
     void plan(Reconciler.PlanOutcome plan) {
         ReportSummary summary = plan.summary();
-        out.println("plan: " + plan.planId());
-        out.printf("rows read: %d, changes planned: %d, rejected: %d%n", summary.rowsRead(), plan.count("PLANNED"),
+        line("plan: " + plan.planId());
+        printf("rows read: %d, changes planned: %d, rejected: %d%n", summary.rowsRead(), plan.count("PLANNED"),
                 plan.count("REJECTED"));
-        summary.warnings().forEach(warning -> out.println("warning: " + warning));
+        summary.warnings().forEach(warning -> line("warning: " + warning));
         if (summary.rowsOutOfScope() > 0) {
-            out.printf("rows for customers outside --customer (not planned): %d%n", summary.rowsOutOfScope());
+            printf("rows for customers outside --customer (not planned): %d%n", summary.rowsOutOfScope());
         }
         customers(summary, "planned", "rejected");
         reasons(summary);
-        out.println("report: " + plan.reportDir());
+        line("report: " + plan.reportDir());
     }
 
     void apply(Reconciler.ApplyOutcome apply) {
-        out.println("applied plan: " + apply.planId());
+        line("applied plan: " + apply.planId());
         // skipped only shows when there are some: a directory with transactions (the store) never skips
-        out.printf("changes applied: %d, stale: %d, failed: %d%s%n", apply.count("APPLIED"), apply.count("STALE"),
+        printf("changes applied: %d, stale: %d, failed: %d%s%n", apply.count("APPLIED"), apply.count("STALE"),
                 apply.count("FAILED"), apply.count("SKIPPED") == 0 ? "" : ", skipped: " + apply.count("SKIPPED"));
         customers(apply.summary(), "applied", "not applied");
         reasons(apply.summary());
-        out.println("report: " + apply.reportDir().resolve("apply.csv"));
+        line("report: " + apply.reportDir().resolve("apply.csv"));
     }
 
     void nextStep(String text) {
-        out.println("next: " + text);
+        line("next: " + text);
     }
 
     private void customers(ReportSummary summary, String doneWord, String notDoneWord) {
         for (ReportSummary.CustomerFigures customer : summary.customers()) {
-            out.printf("  %s%s: %d %s, %d %s, %d users%s%n", customer.customer(),
+            printf("  %s%s: %d %s, %d %s, %d users%s%n", customer.customer(),
                     customer.tenantId().isEmpty() ? "" : " (" + customer.tenantId() + ")", customer.planned(),
                     doneWord, customer.rejected(), notDoneWord, customer.usersTouched(),
                     customer.heldBack() > 0 ? ", " + customer.heldBack() + " removals held back by --additive" : "");
@@ -61,7 +75,7 @@ class Printer {
 
     private void reasons(ReportSummary summary) {
         for (Map.Entry<String, Long> reason : summary.reasonCounts().entrySet()) {
-            out.printf("  %-24s %d%n", reason.getKey(), reason.getValue());
+            printf("  %-24s %d%n", reason.getKey(), reason.getValue());
         }
     }
 }

@@ -41,6 +41,12 @@ public class Reconciler {
     private static final DateTimeFormatter PLAN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /**
+     * A plan keeps its {@code --customer} options as given and the tenants they name; this many, each naming a
+     * customer (a name or domain of at most 255 characters), always fit the store's 1,000,000 characters.
+     */
+    static final int MAX_CUSTOMER_OPTIONS = 1000;
+
     private final JobRunner jobs;
     private final Job importStateJob;
     private final Job planJob;
@@ -103,15 +109,26 @@ public class Reconciler {
                 throw new UnusableInputException(file.toString(), null, 0, null,
                         "is a folder, not a file: name the files in it");
             }
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            if (!Files.exists(file)) {
+                throw new UnusableInputException(file.toString(), null, 0, null, "no such file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw UnusableInputException.notARegularFile(file.toString());
+            }
+            if (!Files.isReadable(file)) {
                 throw new UnusableInputException(file.toString(), null, 0, null,
-                        Files.exists(file) ? "the file cannot be read (check its permissions)" : "no such file");
+                        "the file cannot be read (check its permissions)");
             }
             inputs.add(file.toString());
         }
         if (new LinkedHashSet<>(inputs).size() < inputs.size()) {
             throw new UnusableInputException(inputs.get(0), null, 0, null,
                     "the same file is given twice; each input is read once");
+        }
+        if (request.customers().size() > MAX_CUSTOMER_OPTIONS) {
+            throw new UnusableInputException("--customer", null, 0, null, "given " + request.customers().size()
+                    + " times; at most " + MAX_CUSTOMER_OPTIONS + ": leave it out (the files' customer column"
+                    + " chooses) or plan in several runs");
         }
         Set<String> tenants = new LinkedHashSet<>();
         for (String reference : request.customers()) {

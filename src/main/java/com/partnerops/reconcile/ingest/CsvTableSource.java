@@ -106,10 +106,7 @@ public final class CsvTableSource implements TableSource {
             }
             Map<String, String> byColumn = new HashMap<>();
             for (int i = 0; i < cells.size(); i++) {
-                String key = header.keyAt(i);
-                if (key != null) {
-                    byColumn.put(key, cells.get(i));
-                }
+                header.put(byColumn, i, cells.get(i), record.line());
             }
             return new SourceRow(file, null, record.line(), byColumn, shiftProblem(cells));
         }

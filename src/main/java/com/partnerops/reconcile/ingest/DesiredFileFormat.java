@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.ingest;
 
 import com.partnerops.reconcile.domain.DesiredUserRow;
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.domain.UserAttribute;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,9 @@ public final class DesiredFileFormat {
     public static final String ROLES = "roles";
     public static final String LICENSES = "licenses";
     public static final String DISABLED_PLANS = "disabledPlans";
+
+    /** Lists of names, where a tab or line break is white space between entries. */
+    private static final Set<String> LIST_COLUMNS = Set.of(ROLES, LICENSES, DISABLED_PLANS);
 
     private DesiredFileFormat() {
     }
@@ -48,7 +52,23 @@ public final class DesiredFileFormat {
             }
         }
         return new DesiredUserRow(row.file(), row.rowNumber(), row.get(CUSTOMER), row.get(USER_PRINCIPAL_NAME),
-                attributes, listCell(row, ROLES), listCell(row, LICENSES), listCell(row, DISABLED_PLANS), row.problem());
+                attributes, listCell(row, ROLES), listCell(row, LICENSES), listCell(row, DISABLED_PLANS),
+                row.problem() != null ? row.problem() : refusedCharacter(row));
+    }
+
+    /**
+     * A control or bidirectional character in any cell the job reads makes the whole row untrustworthy: it is
+     * rejected (the planner's INVALID_VALUE for a row), naming the column and where in the cell.
+     */
+    private static String refusedCharacter(SourceRow row) {
+        for (String column : knownColumns()) {
+            boolean list = LIST_COLUMNS.contains(column);
+            Optional<String> refused = TextDamage.refusedCharacter(row.get(column), list);
+            if (refused.isPresent()) {
+                return column + " has " + refused.get();
+            }
+        }
+        return null;
     }
 
     private static Optional<String> listCell(SourceRow row, String column) {

@@ -15,14 +15,24 @@ final class HeaderRow {
 
     /** The header must be among this many first non-blank rows: a few title rows are normal, a page is not. */
     static final int HEADER_SEARCH_ROWS = 20;
+    /**
+     * Excel's own limit for a cell: no spreadsheet holds a longer one, so a longer cell is a file that is not what
+     * it seems. Up to it, the store holds every cell, and every message that quotes one.
+     */
+    static final int MAX_CELL_CHARS = 32_767;
 
+    private final String file;
+    private final String sheet;
     private final List<String> columns;
     private final Map<Integer, String> nameByIndex;
     private final Map<Integer, String> keyByIndex;
     /** The index of the rightmost named column; asked for every row read, so worked out once. */
     private final int lastIndex;
 
-    private HeaderRow(List<String> columns, Map<Integer, String> nameByIndex, Map<Integer, String> keyByIndex) {
+    private HeaderRow(String file, String sheet, List<String> columns, Map<Integer, String> nameByIndex,
+            Map<Integer, String> keyByIndex) {
+        this.file = file;
+        this.sheet = sheet;
         this.columns = List.copyOf(columns);
         this.nameByIndex = Map.copyOf(nameByIndex);
         this.keyByIndex = Map.copyOf(keyByIndex);
@@ -60,6 +70,7 @@ final class HeaderRow {
         Map<Integer, String> keyByIndex = new HashMap<>();
         Map<String, Integer> indexByKey = new HashMap<>();
         cells.forEach((index, cell) -> {
+            requireFits(file, sheet, row, label.apply(index), cell);
             String name = cell.strip();
             String key = HeaderNames.normalize(name);
             if (key.isEmpty()) {
@@ -75,7 +86,27 @@ final class HeaderRow {
             nameByIndex.put(index, name);
             keyByIndex.put(index, key);
         });
-        return new HeaderRow(columns, nameByIndex, keyByIndex);
+        return new HeaderRow(file, sheet, columns, nameByIndex, keyByIndex);
+    }
+
+    /**
+     * Puts a data cell under its column's normalized name; a cell of a column without header is left out.
+     *
+     * @throws UnusableInputException when the cell is longer than any cell can be
+     */
+    void put(Map<String, String> cells, int index, String value, int row) {
+        String key = keyByIndex.get(index);
+        if (key != null) {
+            requireFits(file, sheet, row, nameByIndex.get(index), value);
+            cells.put(key, value);
+        }
+    }
+
+    private static void requireFits(String file, String sheet, int row, String column, String value) {
+        if (value.length() > MAX_CELL_CHARS) {
+            throw new UnusableInputException(file, sheet, row, column, "the cell is " + value.length()
+                    + " characters long; a cell holds at most " + MAX_CELL_CHARS + " (as in Excel)");
+        }
     }
 
     List<String> columns() {
@@ -90,10 +121,5 @@ final class HeaderRow {
     /** The column name at that index as written, or null when the column has no header. */
     String nameAt(int index) {
         return nameByIndex.get(index);
-    }
-
-    /** The normalized column name at that index, or null when the column has no header. */
-    String keyAt(int index) {
-        return keyByIndex.get(index);
     }
 }

@@ -3,6 +3,7 @@ package com.partnerops.reconcile.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -15,6 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class TableItemReader implements ItemStreamReader<SourceRow> {
 
     private static final String READ_COUNT = "table.rows.read";
+    private static final int MAX_PROBLEMS = 50;
 
     private final List<Path> files;
     private final String sheet;
@@ -23,6 +25,7 @@ public class TableItemReader implements ItemStreamReader<SourceRow> {
     private TableSource current;
     private int fileIndex = -1;
     private long rowsRead;
+    private final List<UnusableInputException> problems = new ArrayList<>();
 
     public TableItemReader(List<Path> files, String sheet, Set<String> expectedColumns, Set<String> requiredColumns) {
         this.files = List.copyOf(files);
@@ -39,23 +42,39 @@ public class TableItemReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /**
+     * The next row of the files read as one. A file that cannot be read to its end (a quote never closed, a cell
+     * too long) does not stop the others being read: every file's problem is thrown together at the end, as
+     * {@link UnusableInputException#throwIfAny}, and no row is handed out after the first problem.
+     */
     @Override
     public SourceRow read() {
         while (true) {
             if (current == null) {
                 if (fileIndex + 1 >= files.size()) {
+                    UnusableInputException.throwIfAny(problems, MAX_PROBLEMS);
                     return null;
                 }
                 fileIndex++;
-                current = TableSource.open(files.get(fileIndex), sheet, expectedColumns);
-                current.require(requiredColumns);
             }
-            SourceRow row = current.next();
-            if (row != null) {
+            SourceRow row;
+            try {
+                if (current == null) {
+                    current = TableSource.open(files.get(fileIndex), sheet, expectedColumns);
+                    current.require(requiredColumns);
+                }
+                row = current.next();
+            } catch (UnusableInputException e) {
+                problems.add(e);
+                closeCurrent();
+                continue;
+            }
+            if (row == null) {
+                closeCurrent();
+            } else if (problems.isEmpty()) {
                 rowsRead++;
                 return row;
             }
-            closeCurrent();
         }
     }
 

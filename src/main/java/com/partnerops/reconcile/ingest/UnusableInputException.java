@@ -26,6 +26,12 @@ public class UnusableInputException extends RuntimeException {
         this.column = column;
     }
 
+    /** A device, a named pipe or a socket: it has no table to read, or would read as empty (/dev/null). */
+    public static UnusableInputException notARegularFile(String file) {
+        return new UnusableInputException(file, null, 0, null,
+                "is not a regular file but a device, pipe or socket; name a CSV or .xlsx file");
+    }
+
     /** Several problems found in one pass, reported together so the admin can fix them all at once. */
     public static UnusableInputException of(List<UnusableInputException> problems, int limit) {
         StringBuilder message = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
@@ -38,6 +44,16 @@ public class UnusableInputException extends RuntimeException {
         }
         UnusableInputException first = problems.get(0);
         return new UnusableInputException(message.toString(), first);
+    }
+
+    /** Throws the one problem as it is, or several as {@link #of}; returns when there is none. */
+    public static void throwIfAny(List<UnusableInputException> problems, int limit) {
+        if (problems.size() == 1) {
+            throw problems.get(0);
+        }
+        if (!problems.isEmpty()) {
+            throw of(problems, limit);
+        }
     }
 
     private UnusableInputException(String message, UnusableInputException first) {

@@ -133,12 +133,7 @@ public final class XlsxTableSource implements TableSource {
             return null;
         }
         Map<String, String> byColumn = new HashMap<>();
-        row.cells().forEach((index, value) -> {
-            String key = header.keyAt(index);
-            if (key != null) {
-                byColumn.put(key, value);
-            }
-        });
+        row.cells().forEach((index, value) -> header.put(byColumn, index, value, row.number()));
         return new SourceRow(file, sheet, row.number(), byColumn, row.problem());
     }
 

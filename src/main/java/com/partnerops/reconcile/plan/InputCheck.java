@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.plan;
 
 import com.partnerops.reconcile.domain.NearestNames;
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.ingest.HeaderNames;
 import com.partnerops.reconcile.ingest.TableSource;
 import com.partnerops.reconcile.ingest.UnusableInputException;
@@ -19,6 +20,7 @@ import java.util.Set;
 public final class InputCheck {
 
     private static final int MAX_PROBLEMS = 50;
+    private static final int UNKNOWN_COLUMNS_NAMED = 5;
 
     private InputCheck() {
     }
@@ -41,27 +43,31 @@ public final class InputCheck {
                 throw new UncheckedIOException(e);
             }
         }
-        if (problems.size() == 1) {
-            throw problems.get(0);
-        }
-        if (!problems.isEmpty()) {
-            throw UnusableInputException.of(problems, MAX_PROBLEMS);
-        }
+        UnusableInputException.throwIfAny(problems, MAX_PROBLEMS);
         return warnings;
     }
 
+    /**
+     * A line per unknown column, with the likely name; past {@link #UNKNOWN_COLUMNS_NAMED} of them (a wide export
+     * handed over whole), one line with their count and the first few names.
+     */
     private static List<String> unknownColumns(TableSource source, Set<String> knownColumns) {
         Set<String> known = new HashSet<>();
         knownColumns.forEach(column -> known.add(HeaderNames.normalize(column)));
+        List<String> unknown = source.columns().stream()
+                .filter(column -> !known.contains(HeaderNames.normalize(column))).toList();
+        String where = source.file() + (source.sheet() == null ? "" : " sheet " + source.sheet()) + ": ";
+        if (unknown.size() > UNKNOWN_COLUMNS_NAMED) {
+            return List.of(where + unknown.size() + " columns are not ones the job reads and were ignored: "
+                    + String.join(", ", unknown.stream().limit(UNKNOWN_COLUMNS_NAMED)
+                            .map(column -> "'" + TextDamage.excerpt(column) + "'").toList())
+                    + " and " + (unknown.size() - UNKNOWN_COLUMNS_NAMED) + " more");
+        }
         List<String> warnings = new ArrayList<>();
-        for (String column : source.columns()) {
-            if (known.contains(HeaderNames.normalize(column))) {
-                continue;
-            }
+        for (String column : unknown) {
             NearestNames nearest = new NearestNames(column, 1, 4);
             knownColumns.forEach(name -> nearest.consider(name, name));
-            warnings.add(source.file() + (source.sheet() == null ? "" : " sheet " + source.sheet()) + ": column '"
-                    + column + "' is not one the job reads and was ignored"
+            warnings.add(where + "column '" + TextDamage.excerpt(column) + "' is not one the job reads and was ignored"
                     + (nearest.nearest().isEmpty() ? "" : " (did you mean '" + nearest.nearest().get(0) + "'?)"));
         }
         return warnings;

@@ -120,6 +120,7 @@ public class ActiveUsersExports {
         if (row.problem() != null) {
             throw SnapshotFormat.problem(row, null, row.problem());
         }
+        SnapshotFormat.refuseCharacters(row, KNOWN_COLUMNS, Set.of());
         Customer customer = customerByFile.get(row.file());
         if (customer == null) {
             throw new IllegalStateException(row.file() + " is not a matched export: " + customerByFile.keySet());
@@ -127,8 +128,12 @@ public class ActiveUsersExports {
         if (row.get(USER_PRINCIPAL_NAME).isEmpty()) {
             throw SnapshotFormat.problem(row, USER_PRINCIPAL_NAME, "a value is required");
         }
+        SnapshotFormat.requireFits(row, USER_PRINCIPAL_NAME, SnapshotFormat.MAX_UPN_LENGTH);
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
-        ATTRIBUTE_COLUMNS.forEach((column, attribute) -> attributes.put(attribute, row.get(column)));
+        ATTRIBUTE_COLUMNS.forEach((column, attribute) -> {
+            SnapshotFormat.requireFits(row, column, attribute);
+            attributes.put(attribute, row.get(column));
+        });
         attributes.put(UserAttribute.USAGE_LOCATION, usageLocation(row));
         Set<String> licenses = licenseNames.skuPartNumbers(row, LICENSES, customer.tenantId(),
                 licenseNames.of(customer.tenantId()).splitAdminCenterLicenses(row.get(LICENSES)));

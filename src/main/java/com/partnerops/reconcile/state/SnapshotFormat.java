@@ -9,6 +9,7 @@ import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
+import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.domain.UserAttribute;
 import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.UnusableInputException;
@@ -18,11 +19,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,6 +45,17 @@ public enum SnapshotFormat {
     USERS("users.csv", List.of("tenantId", "userPrincipalName"),
             List.of("displayName", "givenName", "surname", "usageLocation", "jobTitle", "department",
                     "accountEnabled", "licenses", "roles", "disabledPlans"));
+
+    /** An e-mail address at its longest, as the store keeps user principal names. */
+    static final int MAX_UPN_LENGTH = 320;
+    /** The longest value the store's column holds; user info has Microsoft Entra ID's own limits instead. */
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of("tenantId", 64, "domain", 255, "name", 255,
+            "subscriptionId", 128, "skuPartNumber", 128, "productName", 255, "assignedDisplay", 64,
+            "relationshipId", 128, "roles", 4000, "userPrincipalName", MAX_UPN_LENGTH);
+    /** Lists of names, where a tab or line break is white space between entries. */
+    private static final Set<String> LIST_COLUMNS = Set.of("licenses", "roles", "disabledPlans");
+    /** A single role as the store keeps it. */
+    private static final int MAX_ROLE_LENGTH = 255;
 
     private final String fileName;
     private final List<String> required;
@@ -81,6 +95,12 @@ public enum SnapshotFormat {
                 throw problem(row, column, "a value is required");
             }
         }
+        refuseCharacters(row, knownColumns(), LIST_COLUMNS);
+        for (String column : knownColumns()) {
+            if (MAX_LENGTHS.containsKey(column)) {
+                requireFits(row, column, MAX_LENGTHS.get(column));
+            }
+        }
         return switch (this) {
             case CUSTOMERS -> new Customer(row.get("tenantId"), row.get("domain"), row.get("name"));
             case SUBSCRIPTIONS -> subscription(row);
@@ -111,6 +131,9 @@ public enum SnapshotFormat {
     private static DirectoryUser user(SourceRow row, SnapshotLicenseNames licenseNames) {
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         for (UserAttribute attribute : UserAttribute.values()) {
+            if (attribute != UserAttribute.USAGE_LOCATION) { // checked below as a country code, a sharper message
+                requireFits(row, attribute.column(), attribute);
+            }
             attributes.put(attribute, row.get(attribute.column()));
         }
         String usage = row.get("usageLocation");
@@ -133,8 +156,42 @@ public enum SnapshotFormat {
             disabled.computeIfAbsent(sku, k -> new TreeSet<>())
                     .add(licenseNames.servicePlanName(sku, entry.substring(entry.indexOf(':') + 1).strip()));
         }
+        Set<String> roles = new TreeSet<>(PlannedChange.splitList(row.get("roles")));
+        for (String role : roles) {
+            if (role.length() > MAX_ROLE_LENGTH) {
+                throw problem(row, "roles", "'" + TextDamage.excerpt(role) + "' is " + role.length()
+                        + " characters long; a role name of at most " + MAX_ROLE_LENGTH + " fits");
+            }
+        }
         return new DirectoryUser(tenantId, row.get("userPrincipalName"), attributes, !"false".equals(enabled),
-                licenses, new TreeSet<>(PlannedChange.splitList(row.get("roles"))), disabled);
+                licenses, roles, disabled);
+    }
+
+    /** A user attribute Microsoft Entra ID would refuse is refused here, as the store has no room for it either. */
+    static void requireFits(SourceRow row, String column, UserAttribute attribute) {
+        requireFits(row, column, attribute.maxLength(), "Microsoft Entra ID accepts at most " + attribute.maxLength());
+    }
+
+    /** A control or bidirectional character refuses the snapshot, as it would refuse a desired row. */
+    static void refuseCharacters(SourceRow row, Collection<String> columns, Set<String> listColumns) {
+        for (String column : columns) {
+            Optional<String> refused = TextDamage.refusedCharacter(row.get(column), listColumns.contains(column));
+            if (refused.isPresent()) {
+                throw problem(row, column, "the cell has " + refused.get());
+            }
+        }
+    }
+
+    /** A value longer than the store's column for it. */
+    static void requireFits(SourceRow row, String column, int maxLength) {
+        requireFits(row, column, maxLength, "at most " + maxLength + " fit");
+    }
+
+    private static void requireFits(SourceRow row, String column, int maxLength, String limit) {
+        int length = row.get(column).length();
+        if (length > maxLength) {
+            throw problem(row, column, "is " + length + " characters long; " + limit);
+        }
     }
 
     /** The SKU part of a {@code disabledPlans} entry {@code SKU:PLAN}, which must be one of the user's licenses. */

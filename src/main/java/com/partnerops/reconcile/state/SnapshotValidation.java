@@ -49,6 +49,9 @@ public class SnapshotValidation {
         for (SnapshotFormat format : SnapshotFormat.values()) {
             SeenKeys seenKeys = format == SnapshotFormat.USERS ? seenUsers : new SeenKeys();
             Path file = dir.resolve(format.fileName());
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                throw UnusableInputException.notARegularFile(file.toString());
+            }
             if (!Files.isRegularFile(file)) {
                 if (format == SnapshotFormat.USERS && hasExports) {
                     continue; // the admin center exports hold the users

@@ -122,6 +122,31 @@ class MalformedInputTest {
                 // --- quoting
                 unusable("unterminated-quote-at-eof.csv", "%s row 3 column 'jobTitle': a quoted cell starting on"
                         + " this row never ends; is a closing \" missing?"),
+                // a read that stops in one file does not hide the next file's: both are named at once
+                unusable(List.of("unterminated-quote-at-eof.csv", "unclosed-quote-in-department.csv"),
+                        "error: 2 problems in the input:",
+                        "  %1$s row 3 column 'jobTitle': a quoted cell starting on this row never ends; is a closing"
+                                + " \" missing?",
+                        "  %2$s row 3 column 'department': a quoted cell starting on this row never ends; is a"
+                                + " closing \" missing?"),
+                // a control or bidirectional character in any cell rejects the row, naming column and position:
+                // a terminal escape in a job title (it would retitle and clear the screen wherever printed), a
+                // right-to-left override (the name would read 'Megan Bowen'), a line break or a tab in a single
+                // value. In a list cell a line break is white space between entries (Alt+Enter in Excel)
+                plan("control-characters.csv", ExitCodes.SOME_REJECTED, 5,
+                        refused(2, ADELE, "jobTitle has a control character U+001B at position 1"),
+                        refused(3, "megan.bowen@contoso.com", "displayName has a bidirectional text control U+202E"
+                                + " at position 7"),
+                        refused(4, "nestor.wilke@contoso.com", "jobTitle has a line break U+000A at position 9"),
+                        line(6, CONTOSO, "grady.archie@contoso.com", "REMOVE_LICENSE", "EXCHANGESTANDARD", "", "",
+                                "PLANNED", "", ""),
+                        refused(8, "alex.wilber@contoso.com", "jobTitle has a tab U+0009 at position 10")),
+                // a column name is printed escaped, never obeyed by the terminal
+                unusable("escape-in-header.csv", "%s row 1 column 'userPrincipalName': required column is missing;"
+                        + " the header has [customer, \\u001b[2Jnotes, jobTitle]"),
+                plan("escape-in-unknown-column.csv", 0, 1, set(2, CONTOSO, ADELE, "jobTitle", "Retail Manager",
+                        "Store Manager")).warns("column '\\u001b]0;owned\\u0007' is not one the job reads and was"
+                                + " ignored"),
                 // a quote inside an unquoted cell is literal, so the comma in it splits the cell and shifts the
                 // rest: the row is rejected whole, nothing garbled is planned
                 plan("quote-inside-unquoted-field.csv", ExitCodes.SOME_REJECTED, 1,
@@ -176,6 +201,9 @@ class MalformedInputTest {
                 plan("first-sheet-empty.xlsx", List.of("--sheet", "users"), 0, 1,
                         set(2, CONTOSO, ADELE, "jobTitle", "Retail Manager", "Store Manager")),
                 unusable("a-folder.csv", "%s: is a folder, not a file: name the files in it"),
+                // nothing to read, and not for lack of permissions: see also aNamedPipeIsNotARegularFile
+                unusableAt("/dev/null", "%s: is not a regular file but a device, pipe or socket; name a CSV or"
+                        + " .xlsx file"),
 
                 // --- cells
                 // cached results are read: ="Contoso"&" Ltd", =LOWER(...), =CONCATENATE(...), ="Dept "&(40+2)
@@ -248,6 +276,14 @@ class MalformedInputTest {
                 snapshot("user-of-unknown-tenant", "error: 1 problem in the input:",
                         "  %s/users.csv row 25 column 'tenantId': '7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9' is not a"
                                 + " tenant of customers.csv"),
+                // Entra refuses a displayName over 256 characters, and the store has no room for one either
+                snapshot("long-display-name", "error: 1 problem in the input:",
+                        "  %s/users.csv row 10 column 'displayName': is 327 characters long; Microsoft Entra ID"
+                                + " accepts at most 256"),
+                // a NUL (or any control character) in a snapshot cell would be stored and shown as the user's name
+                snapshot("nul-in-display-name", "error: 1 problem in the input:",
+                        "  %s/users.csv row 10 column 'displayName': the cell has a control character U+0000 at"
+                                + " position 6"),
                 snapshot("duplicate-tenant-id", "error: 1 problem in the input:",
                         "  %s/customers.csv row 5: duplicate of %s/customers.csv row 3"
                                 + " (0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e)"));
@@ -348,6 +384,31 @@ class MalformedInputTest {
                 .as("=HYPERLINK( inside a tag").isFalse();
     }
 
+    /** A named pipe would block the reader or read as empty; the admin is told what it is, in both commands. */
+    @Test
+    void aNamedPipeIsNotARegularFile() throws Exception {
+        Path pipe = work.resolve("desired.csv");
+        Path snapshot = Files.createDirectories(work.resolve("pipe-snapshot"));
+        for (String name : new String[] {"customers.csv", "subscriptions.csv", "gdap.csv"}) {
+            Files.copy(Cli.sample("state").resolve(name), snapshot.resolve(name));
+        }
+        for (Path fifo : List.of(pipe, snapshot.resolve("users.csv"))) {
+            Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            assertThat(mkfifo.waitFor()).isZero();
+        }
+
+        Cli.Result plan = cli.run("plan", pipe.toString());
+        Cli.Result imported = cli.run("import-state", snapshot.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+        assertThat(plan.err().lines()).containsExactly("error: " + pipe + ": is not a regular file but a device,"
+                + " pipe or socket; name a CSV or .xlsx file", NOTHING_DONE);
+        assertThat(imported.exitCode()).isEqualTo(ExitCodes.UNUSABLE_INPUT);
+        assertThat(imported.err().lines()).containsExactly("error: " + snapshot.resolve("users.csv") + ": is not a"
+                + " regular file but a device, pipe or socket; name a CSV or .xlsx file", STORE_UNCHANGED);
+        assertStoreHoldsTheSampleSnapshot();
+    }
+
     // --- the case table's vocabulary
 
     private static Case plan(String file, int exitCode, int rowsRead, String... lines) {
@@ -363,8 +424,24 @@ class MalformedInputTest {
 
     /** Exit 2; {@code message} with {@code %s} for the file as given. */
     private static Case unusable(String file, String message) {
-        String path = path(file);
-        return new Case(file, "plan", List.of(path), ExitCodes.UNUSABLE_INPUT,
+        return unusableAt(path(file), message);
+    }
+
+    /** Exit 2 for a plan of several corpus files; {@code errLines} with {@code %1$s}, {@code %2$s}... for them. */
+    private static Case unusable(List<String> files, String... errLines) {
+        Object[] paths = files.stream().map(MalformedInputTest::path).toArray();
+        List<String> err = new ArrayList<>();
+        for (String errLine : errLines) {
+            err.add(errLine.formatted(paths));
+        }
+        err.add(NOTHING_DONE);
+        return new Case(String.join(" + ", files), "plan", Stream.of(paths).map(String::valueOf).toList(),
+                ExitCodes.UNUSABLE_INPUT, err, 0, List.of());
+    }
+
+    /** Exit 2 for a file outside the corpus; {@code message} with {@code %s} for its path. */
+    private static Case unusableAt(String path, String message) {
+        return new Case(Path.of(path).getFileName().toString(), "plan", List.of(path), ExitCodes.UNUSABLE_INPUT,
                 List.of("error: " + message.replace("%s", path), NOTHING_DONE), 0, List.of());
     }
 
@@ -383,6 +460,12 @@ class MalformedInputTest {
     /** A row of plan.csv rejecting a whole Contoso row for Adele that was read askew. */
     private static String shifted(int sourceRow, String problem) {
         return line(sourceRow, CONTOSO, ADELE, "", "row", "", "", "REJECTED", "INVALID_VALUE",
+                problem + "; nothing of this row is planned");
+    }
+
+    /** A row of plan.csv rejecting a whole Contoso row for a character no cell may hold. */
+    private static String refused(int sourceRow, String upn, String problem) {
+        return line(sourceRow, CONTOSO, upn, "", "row", "", "", "REJECTED", "INVALID_VALUE",
                 problem + "; nothing of this row is planned");
     }
 
