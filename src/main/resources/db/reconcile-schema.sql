@@ -67,6 +67,18 @@ CREATE CACHED TABLE IF NOT EXISTS user_role (
     PRIMARY KEY (tenant_id, upn_key, role)
 );
 
+-- import-state's staging: the snapshot is loaded here first, chunk by chunk, then replaces its customers' rows in
+-- the tables above in one transaction, so a killed import never leaves a customer half-replaced. Each is created
+-- LIKE its current-state twin: same columns in the same order, so INSERT ... SELECT * copies a row whole. Only
+-- import-state reads them (plan and apply read the tables above), and it empties them before it loads, so rows a
+-- killed import left behind never count.
+CREATE CACHED TABLE IF NOT EXISTS import_customer (LIKE customer);
+CREATE CACHED TABLE IF NOT EXISTS import_subscription (LIKE subscription);
+CREATE CACHED TABLE IF NOT EXISTS import_gdap_relationship (LIKE gdap_relationship);
+CREATE CACHED TABLE IF NOT EXISTS import_directory_user (LIKE directory_user);
+CREATE CACHED TABLE IF NOT EXISTS import_user_license (LIKE user_license);
+CREATE CACHED TABLE IF NOT EXISTS import_user_role (LIKE user_role);
+
 CREATE CACHED TABLE IF NOT EXISTS plan (
     plan_id VARCHAR(64) PRIMARY KEY,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -31,7 +31,7 @@ public class JobRunner {
     }
 
     public JobExecution run(Job job, JobParameters parameters) {
-        recoverAbandoned(job, parameters);
+        recoverAbandoned(job);
         JobExecution execution;
         try {
             execution = operator.start(job, parameters);
@@ -59,14 +59,19 @@ public class JobRunner {
 
     /**
      * A process killed mid-job leaves its execution marked STARTED for ever. This process holds the embedded
-     * store's lock, so no other process can be running it: mark it failed, and the start below restarts it where
-     * its last committed chunk left off. On a shared database server the execution may be alive elsewhere, so it
-     * is left alone and the start refuses.
+     * store's lock, so no other process can be running one: mark every such execution of this job failed, not only
+     * the one these parameters name. An apply started again with the same plan id then restarts where its last
+     * committed chunk left off. An import is a new instance each time and never restarted (see
+     * ImportStateJobConfiguration), so its killed execution would otherwise stay "running" in the job repository
+     * after the next import replaced the store. On a shared database server an execution may be alive elsewhere,
+     * so they are left alone and a start of the same instance refuses.
      */
-    private void recoverAbandoned(Job job, JobParameters parameters) {
-        JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
-        if (last != null && last.isRunning() && storeLockedByThisProcess) {
-            operator.recover(last);
+    private void recoverAbandoned(Job job) {
+        if (!storeLockedByThisProcess) {
+            return;
+        }
+        for (JobExecution abandoned : repository.findRunningJobExecutions(job.getName())) {
+            operator.recover(abandoned);
         }
     }
 

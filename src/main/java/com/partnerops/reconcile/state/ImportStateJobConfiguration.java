@@ -11,10 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -25,27 +31,38 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code import-state DIR}: check the whole snapshot, then replace the snapshot's tenants in the store. Nothing
- * is deleted before every row of every file (admin center exports included) has been read and found usable.
+ * {@code import-state DIR}: check the whole snapshot, stage it, then replace the snapshot's tenants in the store in
+ * one transaction. Nothing is deleted before every row of every file (admin center exports included) has been read
+ * and found usable, and a kill at any moment leaves the store as it was or as the snapshot says.
  */
 @Configuration
 public class ImportStateJobConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportStateJobConfiguration.class);
 
     public static final String JOB_NAME = "importStateJob";
     public static final String STATE_DIR = "stateDir";
     private static final int CHUNK = 1000;
 
     @Bean
-    public Job importStateJob(JobRepository repository, Step validateSnapshot, Step forgetSnapshotTenants,
-            Step loadCustomers, Step loadSubscriptions, Step loadGdap, Step loadUsers, Step loadActiveUsers) {
+    public Job importStateJob(JobRepository repository, Step validateSnapshot, Step clearStaging,
+            Step loadCustomers, Step loadSubscriptions, Step loadGdap, Step loadUsers, Step loadActiveUsers,
+            Step replaceSnapshotTenants, Step emptyStaging) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(validateSnapshot)
-                .next(forgetSnapshotTenants)
+                .next(clearStaging)
                 .next(loadCustomers)
                 .next(loadSubscriptions)
                 .next(loadGdap)
                 .next(loadUsers)
                 .next(loadActiveUsers)
+                .next(replaceSnapshotTenants)
+                .next(emptyStaging)
+                // Never resumed, always run again whole. A restart would skip the steps that completed, clearStaging
+                // and the loads among them, and replace the tenants with whatever staging holds by then: after
+                // another import, nothing or another snapshot. Each import is a new job instance anyway (Reconciler
+                // adds importedAt); this makes sure nothing ever restarts one.
+                .preventRestart()
                 .build();
     }
 
@@ -61,6 +78,7 @@ public class ImportStateJobConfiguration {
             SnapshotValidation snapshotValidation) {
         return new StepBuilder("validateSnapshot", repository)
                 .tasklet((contribution, chunk) -> {
+                    LOG.info("import-state: checking the snapshot");
                     snapshotValidation.validate();
                     return RepeatStatus.FINISHED;
                 }, tx)
@@ -68,13 +86,34 @@ public class ImportStateJobConfiguration {
     }
 
     @Bean
-    public Step forgetSnapshotTenants(JobRepository repository, PlatformTransactionManager tx,
-            StoreDirectory store) {
-        return new StepBuilder("forgetSnapshotTenants", repository)
+    public Step clearStaging(JobRepository repository, PlatformTransactionManager tx, SnapshotStaging staging) {
+        return new StepBuilder("clearStaging", repository)
                 .tasklet((contribution, chunk) -> {
-                    String dir = contribution.getStepExecution().getJobExecution().getJobParameters()
-                            .getString(STATE_DIR);
-                    store.forgetTenants(SnapshotValidation.tenantIds(Path.of(dir)));
+                    staging.clear();
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+    }
+
+    /** The one transaction that changes the current state: a kill before its commit changes nothing. */
+    @Bean
+    public Step replaceSnapshotTenants(JobRepository repository, PlatformTransactionManager tx,
+            SnapshotStaging staging) {
+        return new StepBuilder("replaceSnapshotTenants", repository)
+                .tasklet((contribution, chunk) -> {
+                    contribution.incrementWriteCount(staging.replaceStagedCustomers());
+                    return RepeatStatus.FINISHED;
+                }, tx)
+                .build();
+    }
+
+    /** The staged copy is not needed once it replaced the tenants; emptied so the store file does not keep it. */
+    @Bean
+    public Step emptyStaging(JobRepository repository, PlatformTransactionManager tx, SnapshotStaging staging) {
+        return new StepBuilder("emptyStaging", repository)
+                .tasklet((contribution, chunk) -> {
+                    LOG.info("import-state: the snapshot's customers are replaced; emptying the staging tables");
+                    staging.clear();
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();
@@ -102,29 +141,30 @@ public class ImportStateJobConfiguration {
 
     @Bean
     public Step loadCustomers(JobRepository repository, PlatformTransactionManager tx, TableItemReader snapshotReader,
-            SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
-        ItemWriter<Object> writer = chunk -> store.insertCustomers(cast(chunk.getItems(), Customer.class));
+            SnapshotLicenseNames snapshotLicenseNames, SnapshotStaging staging) {
+        ItemWriter<Object> writer = chunk -> staging.insertCustomers(cast(chunk.getItems(), Customer.class));
         return loadStep(SnapshotFormat.CUSTOMERS, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     @Bean
     public Step loadSubscriptions(JobRepository repository, PlatformTransactionManager tx,
-            TableItemReader snapshotReader, SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
-        ItemWriter<Object> writer = chunk -> store.insertSubscriptions(cast(chunk.getItems(), Subscription.class));
+            TableItemReader snapshotReader, SnapshotLicenseNames snapshotLicenseNames, SnapshotStaging staging) {
+        ItemWriter<Object> writer = chunk -> staging.insertSubscriptions(cast(chunk.getItems(), Subscription.class));
         return loadStep(SnapshotFormat.SUBSCRIPTIONS, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     @Bean
     public Step loadGdap(JobRepository repository, PlatformTransactionManager tx, TableItemReader snapshotReader,
-            SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
-        ItemWriter<Object> writer = chunk -> store.insertRelationships(cast(chunk.getItems(), GdapRelationship.class));
+            SnapshotLicenseNames snapshotLicenseNames, SnapshotStaging staging) {
+        ItemWriter<Object> writer = chunk -> staging.insertRelationships(
+                cast(chunk.getItems(), GdapRelationship.class));
         return loadStep(SnapshotFormat.GDAP, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
     @Bean
     public Step loadUsers(JobRepository repository, PlatformTransactionManager tx, TableItemReader snapshotReader,
-            SnapshotLicenseNames snapshotLicenseNames, StoreDirectory store) {
-        ItemWriter<Object> writer = chunk -> store.insertUsers(cast(chunk.getItems(), DirectoryUser.class));
+            SnapshotLicenseNames snapshotLicenseNames, SnapshotStaging staging) {
+        ItemWriter<Object> writer = chunk -> staging.insertUsers(cast(chunk.getItems(), DirectoryUser.class));
         return loadStep(SnapshotFormat.USERS, repository, tx, snapshotReader, snapshotLicenseNames, writer);
     }
 
@@ -136,7 +176,21 @@ public class ImportStateJobConfiguration {
                 .reader(reader)
                 .processor(row -> format.toRecord(row, licenseNames))
                 .writer(writer)
+                .listener(stagedProgress(format.fileName()))
                 .build();
+    }
+
+    /** A nightly log shows how far a killed import got: the files staged before the kill. */
+    private static StepExecutionListener stagedProgress(String source) {
+        return new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution step) {
+                if (step.getStatus() == BatchStatus.COMPLETED) {
+                    LOG.info("import-state: {}: {} rows staged", source, step.getWriteCount());
+                }
+                return step.getExitStatus();
+            }
+        };
     }
 
     private static <T> List<T> cast(List<?> items, Class<T> type) {
@@ -161,13 +215,14 @@ public class ImportStateJobConfiguration {
     /** Named after the folder: the import prints "active-users=N" with the other counts. */
     @Bean
     public Step loadActiveUsers(JobRepository repository, PlatformTransactionManager tx,
-            TableItemReader activeUsersReader, ActiveUsersExports activeUsersExports, StoreDirectory store) {
+            TableItemReader activeUsersReader, ActiveUsersExports activeUsersExports, SnapshotStaging staging) {
         return new StepBuilder("load:" + ActiveUsersExports.FOLDER.toUpperCase(Locale.ROOT), repository)
                 .<SourceRow, DirectoryUser>chunk(CHUNK)
                 .transactionManager(tx)
                 .reader(activeUsersReader)
                 .processor(activeUsersExports::toUser)
-                .writer(chunk -> store.insertUsers(chunk.getItems()))
+                .writer(chunk -> staging.insertUsers(chunk.getItems()))
+                .listener(stagedProgress(ActiveUsersExports.FOLDER + "/"))
                 .build();
     }
 }

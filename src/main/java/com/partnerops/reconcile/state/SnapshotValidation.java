@@ -139,11 +139,4 @@ public class SnapshotValidation {
         }
         return customers;
     }
-
-    /** The tenants of a snapshot (validated before), which the import replaces whole. */
-    public static Set<String> tenantIds(Path dir) {
-        Set<String> ids = new LinkedHashSet<>();
-        customers(dir).forEach(customer -> ids.add(customer.tenantId()));
-        return ids;
-    }
 }

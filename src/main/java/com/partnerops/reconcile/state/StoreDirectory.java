@@ -16,7 +16,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -207,60 +206,5 @@ public class StoreDirectory implements Directory {
         Set<String> rest = new HashSet<>(from);
         rest.removeAll(taken);
         return rest;
-    }
-
-    // ---- loading a snapshot (import-state): store-only, a live directory is never "imported" ----
-
-    /** Forgets everything the store holds about these tenants, so a snapshot replaces them whole. */
-    public void forgetTenants(Collection<String> tenantIds) {
-        for (String table : List.of("user_license", "user_role", "directory_user", "subscription",
-                "gdap_relationship", "customer")) {
-            jdbc.batchUpdate("DELETE FROM " + table + " WHERE tenant_id = ?",
-                    tenantIds.stream().map(id -> new Object[] {id}).toList());
-        }
-    }
-
-    public void insertCustomers(List<? extends Customer> customers) {
-        jdbc.batchUpdate("INSERT INTO customer (tenant_id, domain, name, tenant_key, domain_key, name_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", customers.stream().map(c -> new Object[] {c.tenantId(), c.domain(),
-                        c.name(), Names.key(c.tenantId()), Names.key(c.domain()), Names.key(c.name())}).toList());
-    }
-
-    public void insertSubscriptions(List<? extends Subscription> subscriptions) {
-        jdbc.batchUpdate("INSERT INTO subscription (tenant_id, subscription_id, sku, product_name, kind, program,"
-                + " quantity, status, commitment_start, term_end, assigned_display) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                subscriptions.stream().map(s -> new Object[] {s.tenantId(), s.subscriptionId(), s.skuPartNumber(),
-                        s.productName(), s.kind().name(), s.program().name(), s.quantity(), s.status().name(),
-                        s.commitmentStart() == null ? null : Date.valueOf(s.commitmentStart()),
-                        s.termEnd() == null ? null : Date.valueOf(s.termEnd()), s.assignedDisplay()}).toList());
-    }
-
-    public void insertRelationships(List<? extends GdapRelationship> relationships) {
-        jdbc.batchUpdate("INSERT INTO gdap_relationship (tenant_id, relationship_id, status, end_date_time, roles)"
-                + " VALUES (?, ?, ?, ?, ?)",
-                relationships.stream().map(r -> new Object[] {r.tenantId(), r.relationshipId(), r.status(),
-                        r.endDateTime() == null ? null : r.endDateTime().atOffset(ZoneOffset.UTC),
-                        String.join(";", r.roles())}).toList());
-    }
-
-    public void insertUsers(List<? extends DirectoryUser> users) {
-        jdbc.batchUpdate("INSERT INTO directory_user (tenant_id, upn_key, upn, display_name, given_name, surname,"
-                + " usage_location, job_title, department, account_enabled) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                users.stream().map(u -> new Object[] {u.tenantId(), Names.key(u.userPrincipalName()),
-                        u.userPrincipalName(), u.attribute(UserAttribute.DISPLAY_NAME),
-                        u.attribute(UserAttribute.GIVEN_NAME), u.attribute(UserAttribute.SURNAME),
-                        u.attribute(UserAttribute.USAGE_LOCATION), u.attribute(UserAttribute.JOB_TITLE),
-                        u.attribute(UserAttribute.DEPARTMENT), u.accountEnabled()}).toList());
-        List<Object[]> licenses = new ArrayList<>();
-        List<Object[]> roles = new ArrayList<>();
-        for (DirectoryUser u : users) {
-            String key = Names.key(u.userPrincipalName());
-            u.licenses().forEach(sku -> licenses.add(new Object[] {u.tenantId(), key, sku,
-                    String.join(";", u.disabledPlansOf(sku))}));
-            u.roles().forEach(role -> roles.add(new Object[] {u.tenantId(), key, role}));
-        }
-        jdbc.batchUpdate("INSERT INTO user_license (tenant_id, upn_key, sku, disabled_plans) VALUES (?, ?, ?, ?)",
-                licenses);
-        jdbc.batchUpdate("INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
     }
 }

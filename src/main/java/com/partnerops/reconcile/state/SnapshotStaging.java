@@ -1,0 +1,115 @@
+package com.partnerops.reconcile.state;
+
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.GdapRelationship;
+import com.partnerops.reconcile.domain.Names;
+import com.partnerops.reconcile.domain.Subscription;
+import com.partnerops.reconcile.domain.UserAttribute;
+import java.sql.Date;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * import-state's staging tables ({@code import_customer}, ...): the snapshot is loaded there chunk by chunk, and
+ * only then replaces its customers in the current-state tables, in one transaction. A kill while loading leaves
+ * the current state untouched; a kill during the replacement is rolled back when the store reopens. Plan and apply
+ * never read these tables.
+ */
+@Component
+public class SnapshotStaging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStaging.class);
+
+    /** The current-state tables; each has a staging twin named {@code import_<table>} with the same columns. */
+    private static final List<String> TABLES = List.of("customer", "subscription", "gdap_relationship",
+            "directory_user", "user_license", "user_role");
+
+    private final JdbcTemplate jdbc;
+
+    public SnapshotStaging(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties the staging tables: what an earlier, killed import staged must never reach the store. */
+    public void clear() {
+        for (String table : TABLES) {
+            jdbc.execute("TRUNCATE TABLE " + staging(table));
+        }
+    }
+
+    /**
+     * Replaces the staged customers whole: deletes everything the store holds about them and copies in their
+     * staged rows. Joins the caller's transaction, which must be one transaction for the whole replacement: then
+     * plan and apply see each customer as it was or as the snapshot says, never in between.
+     *
+     * @return how many customers were replaced
+     */
+    public int replaceStagedCustomers() {
+        Integer customers = jdbc.queryForObject("SELECT COUNT(*) FROM import_customer", Integer.class);
+        for (String table : TABLES) {
+            jdbc.update("DELETE FROM " + table + " WHERE tenant_id IN (SELECT tenant_id FROM import_customer)");
+        }
+        // A nightly log shows how far a killed import got; before the commit below, nothing of it counts.
+        LOG.info("import-state: replacing {} customers: their old rows are deleted, copying the snapshot's in",
+                customers);
+        for (String table : TABLES) {
+            jdbc.update("INSERT INTO " + table + " SELECT * FROM " + staging(table));
+        }
+        return customers == null ? 0 : customers;
+    }
+
+    private static String staging(String table) {
+        return "import_" + table;
+    }
+
+    public void insertCustomers(List<? extends Customer> customers) {
+        jdbc.batchUpdate("INSERT INTO import_customer (tenant_id, domain, name, tenant_key, domain_key, name_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", customers.stream().map(c -> new Object[] {c.tenantId(), c.domain(),
+                        c.name(), Names.key(c.tenantId()), Names.key(c.domain()), Names.key(c.name())}).toList());
+    }
+
+    public void insertSubscriptions(List<? extends Subscription> subscriptions) {
+        jdbc.batchUpdate("INSERT INTO import_subscription (tenant_id, subscription_id, sku, product_name, kind,"
+                + " program, quantity, status, commitment_start, term_end, assigned_display)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                subscriptions.stream().map(s -> new Object[] {s.tenantId(), s.subscriptionId(), s.skuPartNumber(),
+                        s.productName(), s.kind().name(), s.program().name(), s.quantity(), s.status().name(),
+                        s.commitmentStart() == null ? null : Date.valueOf(s.commitmentStart()),
+                        s.termEnd() == null ? null : Date.valueOf(s.termEnd()), s.assignedDisplay()}).toList());
+    }
+
+    public void insertRelationships(List<? extends GdapRelationship> relationships) {
+        jdbc.batchUpdate("INSERT INTO import_gdap_relationship (tenant_id, relationship_id, status, end_date_time,"
+                + " roles) VALUES (?, ?, ?, ?, ?)",
+                relationships.stream().map(r -> new Object[] {r.tenantId(), r.relationshipId(), r.status(),
+                        r.endDateTime() == null ? null : r.endDateTime().atOffset(ZoneOffset.UTC),
+                        String.join(";", r.roles())}).toList());
+    }
+
+    public void insertUsers(List<? extends DirectoryUser> users) {
+        jdbc.batchUpdate("INSERT INTO import_directory_user (tenant_id, upn_key, upn, display_name, given_name,"
+                + " surname, usage_location, job_title, department, account_enabled) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                users.stream().map(u -> new Object[] {u.tenantId(), Names.key(u.userPrincipalName()),
+                        u.userPrincipalName(), u.attribute(UserAttribute.DISPLAY_NAME),
+                        u.attribute(UserAttribute.GIVEN_NAME), u.attribute(UserAttribute.SURNAME),
+                        u.attribute(UserAttribute.USAGE_LOCATION), u.attribute(UserAttribute.JOB_TITLE),
+                        u.attribute(UserAttribute.DEPARTMENT), u.accountEnabled()}).toList());
+        List<Object[]> licenses = new ArrayList<>();
+        List<Object[]> roles = new ArrayList<>();
+        for (DirectoryUser u : users) {
+            String key = Names.key(u.userPrincipalName());
+            u.licenses().forEach(sku -> licenses.add(new Object[] {u.tenantId(), key, sku,
+                    String.join(";", u.disabledPlansOf(sku))}));
+            u.roles().forEach(role -> roles.add(new Object[] {u.tenantId(), key, role}));
+        }
+        jdbc.batchUpdate("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans)"
+                + " VALUES (?, ?, ?, ?)", licenses);
+        jdbc.batchUpdate("INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
+    }
+}
