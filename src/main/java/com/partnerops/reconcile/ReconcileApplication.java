@@ -3,6 +3,7 @@ package com.partnerops.reconcile;
 import com.partnerops.reconcile.domain.GdapPolicy;
 import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.RoleCatalog;
+import com.partnerops.reconcile.domain.SettingNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /** The Spring context the CLI starts for a command; {@link com.partnerops.reconcile.cli.Main} is the entry point. */
 @SpringBootApplication
+@EnableConfigurationProperties(ReconcileSettings.class)
 public class ReconcileApplication {
 
     /**
@@ -24,13 +27,15 @@ public class ReconcileApplication {
      * so tests and sample runs give the same answers on any day.
      */
     @Bean
-    Clock clock(@Value("${reconcile.now:}") String now) {
-        return now.isBlank() ? Clock.systemUTC() : Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
+    Clock clock(ReconcileSettings settings) {
+        return settings.now().isBlank() ? Clock.systemUTC()
+                : Clock.fixed(Instant.parse(settings.now()), ZoneOffset.UTC);
     }
 
     /** Which GDAP roles allow which change: the built-in table, or {@code reconcile.gdap-policy} to override it. */
     @Bean
-    GdapPolicy gdapPolicy(@Value("${reconcile.gdap-policy:}") String file) {
+    GdapPolicy gdapPolicy(ReconcileSettings settings) {
+        String file = settings.gdapPolicy();
         if (file.isBlank()) {
             return GdapPolicy.defaults();
         }
@@ -39,6 +44,13 @@ public class ReconcileApplication {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the GDAP policy " + file, e);
         }
+    }
+
+    /** The command line's names for the settings messages mention; a web front end registers its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    SettingNames settingNames() {
+        return SettingNames.COMMAND_LINE;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.apply;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.plan.PlanDigest;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +30,12 @@ public class ApplyGate {
     private final Path reportsDir;
 
     public ApplyGate(PlanStore plans, PlanDigest digest, JdbcTemplate jdbc, Clock clock,
-            @Value("${reconcile.reports}") String reportsDir) {
+            ReconcileSettings settings) {
         this.plans = plans;
         this.digest = digest;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.reportsDir = Path.of(reportsDir);
+        this.reportsDir = Path.of(settings.reports());
     }
 
     /**

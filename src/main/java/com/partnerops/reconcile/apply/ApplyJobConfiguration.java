@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.apply;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.domain.GdapPolicy;
 import com.partnerops.reconcile.plan.Partitions;
 import com.partnerops.reconcile.plan.PlanRecord;
@@ -35,7 +36,6 @@ public class ApplyJobConfiguration {
     public static final String JOB_NAME = "applyJob";
     public static final String PLAN_ID = "planId";
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
-    private static final String USERS_PER_CHUNK = "${reconcile.apply.users-per-chunk:100}";
     /** Users read per query; each page is one search of the plan's users, so pages are larger than chunks. */
     private static final int PAGE = 1000;
 
@@ -96,8 +96,8 @@ public class ApplyJobConfiguration {
     @StepScope
     public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId, Directory directory,
             ApplyStore store, GdapPolicy policy, Clock clock,
-            @Value("${reconcile.operator:${user.name}}") String operator) {
-        return new ReviewedChangeWriter(planId, directory, store, policy, clock, operator);
+            ReconcileSettings settings) {
+        return new ReviewedChangeWriter(planId, directory, store, policy, clock, settings.operatorOrSystemUser());
     }
 
     /**
@@ -109,7 +109,8 @@ public class ApplyJobConfiguration {
      */
     @Bean
     public Step applyUsers(JobRepository repository, Step applyUserPartition,
-            @Value("${reconcile.apply-threads}") int threads) {
+            ReconcileSettings settings) {
+        int threads = settings.applyThreads();
         return new StepBuilder("applyUsers", repository)
                 .partitioner(applyUserPartition.getName(), Partitions.of(threads))
                 .step(applyUserPartition)
@@ -121,7 +122,8 @@ public class ApplyJobConfiguration {
     @Bean
     public Step applyUserPartition(JobRepository repository, PlatformTransactionManager tx,
             JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
-            @Value(USERS_PER_CHUNK) int usersPerChunk) {
+            ReconcileSettings settings) {
+        int usersPerChunk = settings.apply().usersPerChunk();
         return new StepBuilder("applyUserPartition", repository)
                 .<PendingUser, PendingUser>chunk(usersPerChunk)
                 .transactionManager(tx)

@@ -1,11 +1,11 @@
 package com.partnerops.reconcile.apply;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.report.ApplyReport;
 import com.partnerops.reconcile.report.ReportSummary;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +24,10 @@ public class ApplyReportPublisher {
     private final PlanStore plans;
     private final Path reportsDir;
 
-    public ApplyReportPublisher(JdbcTemplate jdbc, PlanStore plans, @Value("${reconcile.reports}") String reportsDir) {
+    public ApplyReportPublisher(JdbcTemplate jdbc, PlanStore plans, ReconcileSettings settings) {
         this.jdbc = jdbc;
         this.plans = plans;
-        this.reportsDir = Path.of(reportsDir);
+        this.reportsDir = Path.of(settings.reports());
     }
 
     public void publish(String planId) {

@@ -14,10 +14,8 @@ import java.time.Duration;
 public record ApplyRules(Duration maxPlanAge, int maxRemovals, Integer maxRemovalPercent,
         boolean allowLargeRemovals) {
 
-    public static final Duration DEFAULT_MAX_PLAN_AGE = Duration.ofHours(24);
-    public static final int DEFAULT_MAX_REMOVALS = 500;
-
+    /** The defaults of {@code reconcile.guard.*}, for callers without settings (tests). */
     public static ApplyRules defaults() {
-        return new ApplyRules(DEFAULT_MAX_PLAN_AGE, DEFAULT_MAX_REMOVALS, null, false);
+        return new ApplyRules(Duration.ofHours(24), 500, null, false);
     }
 }

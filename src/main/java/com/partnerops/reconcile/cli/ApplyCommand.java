@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.apply.ApplyRules;
 import com.partnerops.reconcile.apply.PlanNotApplicableException;
 import com.partnerops.reconcile.apply.TooManyRemovalsException;
@@ -32,7 +33,7 @@ class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Main.start(store, "apply " + planId)) {
-            return apply(context.getBean(Reconciler.class), planId, applyOptions.rules(),
+            return apply(context.getBean(Reconciler.class), planId, applyOptions.rules(context.getBean(ReconcileSettings.class).guard().rules()),
                     new Printer(spec.commandLine().getOut()), spec.commandLine().getErr());
         }
     }

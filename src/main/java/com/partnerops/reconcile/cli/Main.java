@@ -83,6 +83,35 @@ public class Main implements Runnable {
      * store's URL is known and before anything touches the store, and released when the context closes.
      */
     static ConfigurableApplicationContext start(StoreOptions store, String command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(store, command);
+            } catch (StoreUnreachableException e) {
+                if (!e.heldByAProcessThatDied() || attempt == STALE_LOCK_ATTEMPTS) {
+                    throw e;
+                }
+                pause(STALE_LOCK_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    /**
+     * HSQLDB's own lock file outlives a killed process by about ten seconds (its heartbeat looks fresh until then).
+     * This process holds the store's operating-system lock, so nobody else is using the files: wait it out.
+     */
+    private static final int STALE_LOCK_ATTEMPTS = 8;
+    private static final long STALE_LOCK_PAUSE_MILLIS = 2000;
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the store", e);
+        }
+    }
+
+    private static ConfigurableApplicationContext startOnce(StoreOptions store, String command) {
         // As command-line properties they outrank application.properties; builder "properties" would not.
         String[] properties = store.properties().entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

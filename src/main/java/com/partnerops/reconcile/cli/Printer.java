@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.domain.SettingNames;
 import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.report.ReportSummary;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ class Printer {
 
     /** An error on stderr, the way every command words one. */
     static void error(PrintWriter err, String message) {
-        err.println(TextDamage.forTerminal("error: " + message));
+        err.println(TextDamage.forTerminal("error: " + SettingNames.COMMAND_LINE.translate(message)));
     }
 
     void line(String text) {

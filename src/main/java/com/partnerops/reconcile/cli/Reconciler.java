@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.apply.ApplyGate;
 import com.partnerops.reconcile.apply.ApplyJobConfiguration;
 import com.partnerops.reconcile.apply.ApplyReportPublisher;
@@ -31,7 +32,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The commands' work, free of argument parsing and printing: import a snapshot, make a plan, apply a plan. */
@@ -63,7 +63,7 @@ public class Reconciler {
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
             @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports,
             ApplyGate gate, Directory directory, Clock clock,
-            @Value("${reconcile.reports}") String reportsDir) {
+            ReconcileSettings settings) {
         this.jobs = jobs;
         this.importStateJob = importStateJob;
         this.planJob = planJob;
@@ -73,7 +73,7 @@ public class Reconciler {
         this.gate = gate;
         this.directory = directory;
         this.clock = clock;
-        this.reportsDir = Path.of(reportsDir);
+        this.reportsDir = Path.of(settings.reports());
     }
 
     /** Rows loaded per snapshot file, e.g. "customers.csv=3". */

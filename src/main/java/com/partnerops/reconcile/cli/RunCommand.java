@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ class RunCommand implements Callable<Integer> {
             Reconciler reconciler = context.getBean(Reconciler.class);
             Printer printer = new Printer(spec.commandLine().getOut());
             Reconciler.PlanOutcome plan = PlanCommand.plan(reconciler, planOptions, printer);
-            int applied = ApplyCommand.apply(reconciler, plan.planId(), applyOptions.rules(), printer,
+            int applied = ApplyCommand.apply(reconciler, plan.planId(), applyOptions.rules(context.getBean(ReconcileSettings.class).guard().rules()),
+                    printer,
                     spec.commandLine().getErr());
             if (applied != ExitCodes.OK) {
                 return applied;

@@ -30,31 +30,34 @@ public final class CustomerPlanner {
     private final ProductCatalog productCatalog;
     private final Instant now;
     private final boolean additive;
+    private final SettingNames settings;
 
     /**
      * @param productCatalog lets a spreadsheet name a license by SKU part number, SKU id or product name, and a
      *     disabled plan by service plan name or id
+     * @param settings how the messages name a setting, for the surface the plan is made from
      */
     public CustomerPlanner(GdapPolicy policy, RoleCatalog roleCatalog, ProductCatalog productCatalog, Instant now,
-            boolean additive) {
+            boolean additive, SettingNames settings) {
         this.policy = policy;
         this.roleCatalog = roleCatalog;
         this.productCatalog = productCatalog;
         this.now = now;
         this.additive = additive;
+        this.settings = settings;
     }
 
     /**
      * Rows whose customer reference matched no tenant: nothing about them can be planned. A row that was misread
      * (split on the wrong delimiter, say) names no real customer either; it is rejected for what really went wrong.
      */
-    public static List<PlanLine> rejectUnknownCustomer(List<DesiredUserRow> rows) {
+    public List<PlanLine> rejectUnknownCustomer(List<DesiredUserRow> rows) {
         // the target is the customer cell as read: the report's customer column shows it
         return rows.stream().map(row -> row.readProblem() != null
                 ? PlanLine.rejectedRow(null, row, row.customerRef(), ReasonCode.INVALID_VALUE,
                         Rejections.misread(row.readProblem()))
                 : PlanLine.rejectedRow(null, row, row.customerRef(), ReasonCode.UNKNOWN_CUSTOMER,
-                        Names.isBlank(row.customerRef()) ? Rejections.blankCustomer()
+                        Names.isBlank(row.customerRef()) ? Rejections.blankCustomer(settings)
                                 : Rejections.unknownCustomer(row.customerRef())))
                 .toList();
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Every rejection message of the planner, worded in one place: what is wrong and what to do, naming the column
- * (never a command-line flag: the web front end shows the same words).
+ * (a setting as the surface names it, {@link SettingNames}: the web front end shows the same words).
  */
 final class Rejections {
 
@@ -21,8 +21,9 @@ final class Rejections {
         return "userPrincipalName is empty: every row must name the user it is about";
     }
 
-    static String blankCustomer() {
-        return "the customer cell is empty: give a tenant id, domain or customer name, or pass exactly one --customer";
+    static String blankCustomer(SettingNames settings) {
+        return "the customer cell is empty: give a tenant id, domain or customer name, or pass exactly one "
+                + settings.of(Setting.CUSTOMER);
     }
 
     static String unknownCustomer(String reference) {

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.ingest;
 
+import com.partnerops.reconcile.domain.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -224,7 +225,7 @@ public final class XlsxTableSource implements TableSource {
     /** @param otherSheets sheets to suggest when the default (first) sheet is not the one holding the table */
     private SheetRow findHeader(Set<String> expectedColumns, List<String> otherSheets) {
         String suggestion = otherSheets.size() > 1 ? "; the workbook has sheets " + otherSheets
-                + ": name the one to read with --sheet" : "";
+                + ": name the one to read with " + Setting.SHEET.neutral() : "";
         Set<String> expectedKeys = HeaderRow.keysOf(expectedColumns);
         for (int nonBlank = 0; nonBlank < HeaderRow.HEADER_SEARCH_ROWS; nonBlank++) {
             SheetRow row = take();

@@ -37,7 +37,7 @@ public class CustomerGroupPlanner implements ItemProcessor<String, PlannedCustom
         Optional<CustomerContext> context = tenantIdOrEmpty.isEmpty()
                 ? Optional.empty() : directory.loadCustomer(tenantIdOrEmpty);
         if (context.isEmpty()) {
-            CustomerPlan rejected = new CustomerPlan(null, CustomerPlanner.rejectUnknownCustomer(rows), List.of(),
+            CustomerPlan rejected = new CustomerPlan(null, planner.rejectUnknownCustomer(rows), List.of(),
                     List.of(), 0);
             return new PlannedCustomer(null, rejected, rowSeq);
         }

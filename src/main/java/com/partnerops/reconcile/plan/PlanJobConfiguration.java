@@ -1,9 +1,11 @@
 package com.partnerops.reconcile.plan;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.domain.CustomerPlanner;
 import com.partnerops.reconcile.domain.GdapPolicy;
 import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.RoleCatalog;
+import com.partnerops.reconcile.domain.SettingNames;
 import com.partnerops.reconcile.ingest.DesiredFileFormat;
 import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.TableItemReader;
@@ -40,7 +42,6 @@ public class PlanJobConfiguration {
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
     private static final int ROWS_PER_CHUNK = 1000;
     private static final int CUSTOMERS_PER_CHUNK = 10;
-    private static final String THREADS = "${reconcile.threads}";
 
     @Bean
     public Job planJob(JobRepository repository, Step checkInputs, Step stageDesiredRows, Step planCustomers,
@@ -131,11 +132,12 @@ public class PlanJobConfiguration {
     @Bean
     @StepScope
     public CustomerGroupPlanner customerGroupPlanner(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans,
-            Directory directory, GdapPolicy policy, RoleCatalog roles, ProductCatalog products) {
+            Directory directory, GdapPolicy policy, RoleCatalog roles, ProductCatalog products,
+            SettingNames settingNames) {
         PlanRecord plan = plans.get(planId);
         // The plan's creation time is its "now": GDAP end dates and NCE windows are judged as of the review.
         CustomerPlanner planner = new CustomerPlanner(policy, roles, products, plan.createdAt(),
-                plan.additive());
+                plan.additive(), settingNames);
         return new CustomerGroupPlanner(planId, plans, directory, planner);
     }
 
@@ -148,7 +150,8 @@ public class PlanJobConfiguration {
     /** Customers are independent of each other, so they are planned in parallel, one partition per thread. */
     @Bean
     public Step planCustomers(JobRepository repository, Step planCustomerPartition,
-            @Value(THREADS) int threads) {
+            ReconcileSettings settings) {
+        int threads = settings.threads();
         return new StepBuilder("planCustomers", repository)
                 .partitioner(planCustomerPartition.getName(), Partitions.of(threads))
                 .step(planCustomerPartition)

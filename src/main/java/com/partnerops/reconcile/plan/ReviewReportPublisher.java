@@ -1,8 +1,8 @@
 package com.partnerops.reconcile.plan;
 
+import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.report.ReviewReport;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Writes a plan's review report from the store into {@code <reports>/<PLAN_ID>/}, then marks the plan PLANNED. */
@@ -13,10 +13,10 @@ public class ReviewReportPublisher {
     private final PlanDigest digest;
     private final Path reportsDir;
 
-    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, @Value("${reconcile.reports}") String reportsDir) {
+    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, ReconcileSettings settings) {
         this.plans = plans;
         this.digest = digest;
-        this.reportsDir = Path.of(reportsDir);
+        this.reportsDir = Path.of(settings.reports());
     }
 
     public Path reportDir(String planId) {

@@ -34,6 +34,19 @@ public class StoreUnreachableException extends RuntimeException {
                 + rootMessage(database), failure));
     }
 
+    /**
+     * HSQLDB refused the files because its lock file looks held: after a process was killed, its heartbeat stays
+     * fresh for a few seconds. Only asked once the store's own operating-system lock is held by this process.
+     */
+    public boolean heldByAProcessThatDied() {
+        for (Throwable cause = getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("org.hsqldb.persist.LockFile$LockHeldExternallyException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The URL with any password replaced by {@code ***}, so it can be shown and logged. */
     public static String masked(String jdbcUrl) {
         if (jdbcUrl == null) {

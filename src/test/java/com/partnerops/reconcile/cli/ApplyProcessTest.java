@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -143,7 +142,7 @@ class ApplyProcessTest {
     }
 
     private Connection open() throws SQLException {
-        return DriverManager.getConnection(cli.jdbcUrl(), "SA", "");
+        return cli.connect();
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -3,6 +3,10 @@ package com.partnerops.reconcile.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -63,6 +67,30 @@ final class Cli {
     String jdbcUrl() {
         return "jdbc:hsqldb:file:" + store.resolve("reconcile")
                 + ";shutdown=true;hsqldb.lock_file=true;hsqldb.write_delay=false";
+    }
+
+    /**
+     * A connection to the store, as a second program opens it right after a reconcile process was killed: HSQLDB's
+     * lock file looks held for about ten seconds after its holder died, so this waits that out.
+     */
+    Connection connect() throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return DriverManager.getConnection(jdbcUrl(), "SA", "");
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("lock acquisition failure")
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     Path reportDir(String planId) {

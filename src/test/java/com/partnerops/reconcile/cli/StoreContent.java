@@ -1,7 +1,6 @@
 package com.partnerops.reconcile.cli;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -24,7 +23,7 @@ final class StoreContent {
 
     static List<String> of(Cli cli) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(cli.jdbcUrl(), "SA", "")) {
+        try (Connection db = cli.connect()) {
             for (String query : QUERIES) {
                 try (ResultSet rs = db.createStatement().executeQuery(query)) {
                     ResultSetMetaData columns = rs.getMetaData();

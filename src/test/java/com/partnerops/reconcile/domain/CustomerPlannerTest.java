@@ -51,7 +51,7 @@ class CustomerPlannerTest {
         void rowsForANamedButUnmatchedCustomerAreRejectedAsUnknownCustomer() {
             DesiredUserRow row = row(2, "alice").customer("fabrikam.com").licenses("+" + E3).build();
 
-            List<PlanLine> lines = CustomerPlanner.rejectUnknownCustomer(List.of(row));
+            List<PlanLine> lines = DomainFixtures.planner().rejectUnknownCustomer(List.of(row));
 
             assertThat(lines).singleElement().satisfies(l -> {
                 assertThat(l.tenantId()).isNull();
@@ -68,7 +68,7 @@ class CustomerPlannerTest {
         void aRowWithAnEmptyCustomerCellIsRejectedAsUnknownCustomerWithAHint() {
             DesiredUserRow row = row(5, "alice").customer(" ").build();
 
-            List<PlanLine> lines = CustomerPlanner.rejectUnknownCustomer(List.of(row));
+            List<PlanLine> lines = DomainFixtures.planner().rejectUnknownCustomer(List.of(row));
 
             assertThat(lines).singleElement().satisfies(l -> {
                 assertThat(l.reason()).isEqualTo(ReasonCode.UNKNOWN_CUSTOMER);
@@ -217,7 +217,8 @@ class CustomerPlannerTest {
             GdapPolicy strict = new GdapPolicy(Map.of(
                     Permission.MANAGE_LICENSES, List.of(LICENSE_ADMIN),
                     Permission.SET_USAGE_LOCATION, List.of(USER_ADMIN)));
-            CustomerPlanner planner = new CustomerPlanner(strict, RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, false);
+            CustomerPlanner planner = new CustomerPlanner(strict, RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, false,
+                    SettingNames.COMMAND_LINE);
             DirectoryUser bob = userWithoutUsageLocation("bob");
             CustomerContext context = context(List.of(license(E3, 5)),
                     List.of(relationship("rel-licenses", LICENSE_ADMIN)), List.of(bob));

@@ -174,11 +174,13 @@ final class DomainFixtures {
     // ---- planning ---------------------------------------------------------------------------------------------
 
     static CustomerPlanner planner() {
-        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, false);
+        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, false,
+                SettingNames.COMMAND_LINE);
     }
 
     static CustomerPlanner additivePlanner() {
-        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, true);
+        return new CustomerPlanner(GdapPolicy.defaults(), RoleCatalog.builtIn(), ProductCatalog.builtIn(), NOW, true,
+                SettingNames.COMMAND_LINE);
     }
 
     static CustomerPlan plan(CustomerContext context, List<DirectoryUser> users, RowBuilder... rows) {

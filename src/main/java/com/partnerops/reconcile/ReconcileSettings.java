@@ -1,0 +1,57 @@
+package com.partnerops.reconcile;
+
+import com.partnerops.reconcile.apply.ApplyRules;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every {@code reconcile.*} setting in one typed place (README lists them with their defaults). Spring Boot binds
+ * them from application.properties, {@code -D} options and environment variables (relaxed binding:
+ * {@code RECONCILE_APPLYTHREADS}); the CLI's flags set some of them for one command.
+ *
+ * @param db the store's JDBC URL; its default, an embedded HSQLDB file store under {@code data/}, is in
+ *     application.properties beside the data source settings that use it
+ * @param reports the folder reports go to
+ * @param gdapPolicy a CSV replacing the built-in table of which GDAP roles allow which change; blank for built-in
+ * @param now pins the clock (ISO instant), for tests and demos; blank for the system clock
+ * @param operator who apply records in the audit log; blank for the operating-system user
+ * @param threads plan's partitions: customers planned at once
+ * @param applyThreads apply's partitions: customers applied at once
+ * @param apply how apply cuts its work
+ * @param guard what apply insists on before it changes anything, unless a command says otherwise
+ */
+@ConfigurationProperties("reconcile")
+public record ReconcileSettings(
+        String db,
+        @DefaultValue("reports") String reports,
+        @DefaultValue("") String gdapPolicy,
+        @DefaultValue("") String now,
+        @DefaultValue("") String operator,
+        @DefaultValue("2") int threads,
+        @DefaultValue("1") int applyThreads,
+        @DefaultValue Apply apply,
+        @DefaultValue Guard guard) {
+
+    /** @param usersPerChunk users per apply transaction */
+    public record Apply(@DefaultValue("100") int usersPerChunk) {
+    }
+
+    /**
+     * @param maxPlanAge a reviewed plan older than this is refused
+     * @param maxRemovals per customer
+     * @param maxRemovalPercent per customer; null for no such limit
+     */
+    public record Guard(@DefaultValue("24h") Duration maxPlanAge, @DefaultValue("500") int maxRemovals,
+            Integer maxRemovalPercent) {
+
+        public ApplyRules rules() {
+            return new ApplyRules(maxPlanAge, maxRemovals, maxRemovalPercent, false);
+        }
+    }
+
+    /** Who the audit log names: the setting, or the operating-system user running the job. */
+    public String operatorOrSystemUser() {
+        return operator.isBlank() ? System.getProperty("user.name") : operator;
+    }
+}
