@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ingest.UnusableInputException;
+import com.partnerops.reconcile.state.StoreWriteLock;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -9,7 +10,6 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +22,12 @@ public class JobRunner {
 
     private final JobOperator operator;
     private final JobRepository repository;
-    private final boolean storeLockedByThisProcess;
+    private final StoreWriteLock writeLock;
 
-    public JobRunner(JobOperator operator, JobRepository repository, @Value("${reconcile.db}") String db) {
+    public JobRunner(JobOperator operator, JobRepository repository, StoreWriteLock writeLock) {
         this.operator = operator;
         this.repository = repository;
-        this.storeLockedByThisProcess = db.startsWith("jdbc:hsqldb:file:");
+        this.writeLock = writeLock;
     }
 
     public JobExecution run(Job job, JobParameters parameters) {
@@ -58,14 +58,17 @@ public class JobRunner {
     }
 
     /**
-     * A process killed mid-job leaves its execution marked STARTED for ever. This process holds the embedded
-     * store's lock, so no other process can be running it: mark it failed, and the start below restarts it where
-     * its last committed chunk left off. On a shared database server the execution may be alive elsewhere, so it
-     * is left alone and the start refuses.
+     * A process killed mid-job leaves its execution marked STARTED for ever. Every import and apply runs holding
+     * the store's write lock; when this thread holds it and no other process can (an HSQLDB file store, open in
+     * one process at a time; PostgreSQL, whose advisory lock the server holds for every machine and drops with the
+     * session of a killed process), no one else can be running that execution: it is abandoned. Mark it failed,
+     * and the start below restarts it where its last committed chunk left off. Without the lock (a plan), or on a
+     * server with no such lock (an HSQLDB server), the execution may be alive elsewhere: it is left alone and the
+     * start refuses.
      */
     private void recoverAbandoned(Job job, JobParameters parameters) {
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
-        if (last != null && last.isRunning() && storeLockedByThisProcess) {
+        if (last != null && last.isRunning() && writeLock.heldAgainstEveryProcessByCurrentThread()) {
             operator.recover(last);
         }
     }
