@@ -2,15 +2,12 @@ package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.apply.ApplyRules;
 import java.time.Duration;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** What {@code apply} and {@code run} insist on before changing anything. */
 public class ApplyOptions {
 
-    @Option(names = "--max-plan-age", paramLabel = "AGE", converter = AgeConverter.class,
+    @Option(names = "--max-plan-age", paramLabel = "AGE", converter = DurationConverter.class,
             description = "Refuse a reviewed plan older than this, e.g. 24h, 90m, 3d. Default: 24h"
                     + " (reconcile.guard.max-plan-age).")
     Duration maxPlanAge;
@@ -34,27 +31,5 @@ public class ApplyOptions {
         return new ApplyRules(maxPlanAge != null ? maxPlanAge : settings.maxPlanAge(),
                 maxRemovals != null ? maxRemovals : settings.maxRemovals(),
                 maxRemovalPercent != null ? maxRemovalPercent : settings.maxRemovalPercent(), allowLargeRemovals);
-    }
-
-    /** "24h", "90m", "3d" as admins write them, or ISO-8601 "PT24H". */
-    static class AgeConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String text = value.strip().toLowerCase(Locale.ROOT);
-            try {
-                if (text.startsWith("p")) {
-                    return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-                }
-                long amount = Long.parseLong(text.substring(0, text.length() - 1));
-                return switch (text.charAt(text.length() - 1)) {
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    case 'd' -> Duration.ofDays(amount);
-                    default -> throw new TypeConversionException(value);
-                };
-            } catch (RuntimeException e) {
-                throw new TypeConversionException("'" + value + "' is not an age such as 24h, 90m or 3d");
-            }
-        }
     }
 }

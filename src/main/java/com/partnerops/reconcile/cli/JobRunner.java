@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ingest.UnusableInputException;
+import com.partnerops.reconcile.state.StoreWriteLock;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -9,7 +10,6 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +22,12 @@ public class JobRunner {
 
     private final JobOperator operator;
     private final JobRepository repository;
-    private final boolean storeLockedByThisProcess;
+    private final StoreWriteLock writeLock;
 
-    public JobRunner(JobOperator operator, JobRepository repository, @Value("${reconcile.db}") String db) {
+    public JobRunner(JobOperator operator, JobRepository repository, StoreWriteLock writeLock) {
         this.operator = operator;
         this.repository = repository;
-        this.storeLockedByThisProcess = db.startsWith("jdbc:hsqldb:file:");
+        this.writeLock = writeLock;
     }
 
     public JobExecution run(Job job, JobParameters parameters) {
@@ -58,16 +58,18 @@ public class JobRunner {
     }
 
     /**
-     * A process killed mid-job leaves its execution marked STARTED for ever. This process holds the embedded
-     * store's lock, so no other process can be running one: mark every such execution of this job failed, not only
-     * the one these parameters name. An apply started again with the same plan id then restarts where its last
-     * committed chunk left off. An import is a new instance each time and never restarted (see
-     * ImportStateJobConfiguration), so its killed execution would otherwise stay "running" in the job repository
-     * after the next import replaced the store. On a shared database server an execution may be alive elsewhere,
-     * so they are left alone and a start of the same instance refuses.
+     * A process killed mid-job leaves its execution marked STARTED for ever. Every import and apply runs holding
+     * the store's write lock; when this thread holds it and no other process can (an HSQLDB file store, open in
+     * one process at a time; PostgreSQL, whose advisory lock the server holds for every machine and drops with the
+     * session of a killed process), no one else can be running an execution of this job: every running one is
+     * abandoned. Mark them all failed, not only the one these parameters name: an apply started again with the
+     * same plan id then restarts where its last committed chunk left off, and a killed import (a new instance each
+     * time, never restarted: see ImportStateJobConfiguration) does not stay "running" in the job repository after
+     * the next import replaced the store. Without the lock (a plan), or on a server with no such lock (an HSQLDB
+     * server), an execution may be alive elsewhere: it is left alone and a start of the same instance refuses.
      */
     private void recoverAbandoned(Job job) {
-        if (!storeLockedByThisProcess) {
+        if (!writeLock.heldAgainstEveryProcessByCurrentThread()) {
             return;
         }
         for (JobExecution abandoned : repository.findRunningJobExecutions(job.getName())) {

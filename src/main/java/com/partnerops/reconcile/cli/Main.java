@@ -3,14 +3,16 @@ package com.partnerops.reconcile.cli;
 import com.partnerops.reconcile.ReconcileApplication;
 import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.ingest.UnusableInputException;
-import com.partnerops.reconcile.state.StoreLock;
+import com.partnerops.reconcile.state.StoreBusyException;
+import com.partnerops.reconcile.state.StoreFileLock;
 import com.partnerops.reconcile.state.StoreUnreachableException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +40,7 @@ public class Main implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof StoreLock.StoreBusyException) {
+            if (e instanceof StoreBusyException) {
                 Printer.error(cmd.getErr(), e.getMessage());
                 return ExitCodes.STORE_BUSY;
             }
@@ -79,8 +81,12 @@ public class Main implements Runnable {
     }
 
     /**
-     * One Spring context per command: the store is locked, opened, used and closed. The lock is taken once the
-     * store's URL is known and before anything touches the store, and released when the context closes.
+     * One Spring context per command: the store is opened, used and closed. An HSQLDB file store opens in one
+     * process at a time, so its {@link StoreFileLock} is taken once the store's URL is known and before anything
+     * touches the store, and released last when the context closes, after the pool has closed the database: a
+     * process waiting for it ({@code --wait}) then finds the database closed too. The commands that change the
+     * store take its write lock themselves, for their operation
+     * ({@link com.partnerops.reconcile.state.StoreWriteLock}).
      */
     static ConfigurableApplicationContext start(StoreOptions store, String command) {
         for (int attempt = 1; ; attempt++) {
@@ -115,17 +121,19 @@ public class Main implements Runnable {
         // As command-line properties they outrank application.properties; builder "properties" would not.
         String[] properties = store.properties().entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        StoreLock[] lock = new StoreLock[1];
+        StoreFileLock[] lock = new StoreFileLock[1];
         String[] url = new String[1];
         try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(ReconcileApplication.class)
+            return new SpringApplicationBuilder(ReconcileApplication.class)
                     .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
                         url[0] = event.getEnvironment().getProperty("reconcile.db");
-                        lock[0] = StoreLock.acquire(url[0], command);
+                        lock[0] = StoreFileLock.acquire(url[0], command,
+                                Duration.parse(event.getEnvironment().getRequiredProperty("reconcile.lock-wait")));
                     })
+                    // Disposable beans are destroyed in the reverse order of their registration: this one last.
+                    .initializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                            .registerDisposableBean("storeFileLock", lock[0]::close))
                     .run(properties);
-            context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> lock[0].close());
-            return context;
         } catch (RuntimeException e) {
             if (lock[0] != null) {
                 lock[0].close();

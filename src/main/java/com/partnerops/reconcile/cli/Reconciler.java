@@ -13,6 +13,7 @@ import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.report.ReportSummary;
 import com.partnerops.reconcile.state.Directory;
 import com.partnerops.reconcile.state.ImportStateJobConfiguration;
+import com.partnerops.reconcile.state.StoreWriteLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -34,7 +35,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** The commands' work, free of argument parsing and printing: import a snapshot, make a plan, apply a plan. */
+/**
+ * The commands' work, free of argument parsing and printing: import a snapshot, make a plan, apply a plan. Imports
+ * and applies hold the store's write lock while they run; plans hold none.
+ */
 @Component
 public class Reconciler {
 
@@ -55,6 +59,7 @@ public class Reconciler {
     private final ApplyReportPublisher applyReports;
     private final ApplyGate gate;
     private final Directory directory;
+    private final StoreWriteLock writeLock;
     private final Clock clock;
     private final Path reportsDir;
     private final SecureRandom random = new SecureRandom();
@@ -62,7 +67,7 @@ public class Reconciler {
     public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
             @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports,
-            ApplyGate gate, Directory directory, Clock clock,
+            ApplyGate gate, Directory directory, StoreWriteLock writeLock, Clock clock,
             ReconcileSettings settings) {
         this.jobs = jobs;
         this.importStateJob = importStateJob;
@@ -72,6 +77,7 @@ public class Reconciler {
         this.applyReports = applyReports;
         this.gate = gate;
         this.directory = directory;
+        this.writeLock = writeLock;
         this.clock = clock;
         this.reportsDir = Path.of(settings.reports());
     }
@@ -80,12 +86,15 @@ public class Reconciler {
     public record ImportOutcome(List<String> rowsPerFile) {
     }
 
+    /** @throws com.partnerops.reconcile.state.StoreBusyException when another import or apply holds the store */
     public ImportOutcome importState(Path dir) {
-        JobExecution execution = jobs.run(importStateJob, new JobParametersBuilder()
-                .addString(ImportStateJobConfiguration.STATE_DIR, dir.toString())
-                // Each import is a new job instance: the same directory may be imported again after it changed.
-                .addString("importedAt", Instant.now(clock).toString() + "/" + System.nanoTime())
-                .toJobParameters());
+        JobExecution execution = writeLock.whileHeld("import-state " + dir, () -> jobs.run(importStateJob,
+                new JobParametersBuilder()
+                        .addString(ImportStateJobConfiguration.STATE_DIR, dir.toString())
+                        // Each import is a new job instance: the same directory may be imported again after it
+                        // changed.
+                        .addString("importedAt", Instant.now(clock).toString() + "/" + System.nanoTime())
+                        .toJobParameters()));
         List<String> counts = new ArrayList<>();
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStepName().startsWith("load:")) {
@@ -163,11 +172,15 @@ public class Reconciler {
      *
      * @throws com.partnerops.reconcile.apply.PlanNotApplicableException when the gate refuses the plan
      * @throws com.partnerops.reconcile.apply.TooManyRemovalsException when the blast-radius guard stops it
+     * @throws com.partnerops.reconcile.state.StoreBusyException when another import or apply holds the store
      */
     public ApplyOutcome apply(String planId, ApplyRules rules) {
-        gate.check(planId, rules);
-        jobs.run(applyJob, planParameters(planId));
-        return new ApplyOutcome(planId, applyReports.summary(planId), reportsDir.resolve(planId));
+        // Before the gate: what it checks (the plan not applied yet) must still hold when the job runs.
+        return writeLock.whileHeld("apply " + planId, () -> {
+            gate.check(planId, rules);
+            jobs.run(applyJob, planParameters(planId));
+            return new ApplyOutcome(planId, applyReports.summary(planId), reportsDir.resolve(planId));
+        });
     }
 
     private static JobParameters planParameters(String planId) {

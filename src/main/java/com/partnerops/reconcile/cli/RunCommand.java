@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ReconcileSettings;
+import com.partnerops.reconcile.state.StoreWriteLock;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -27,16 +28,20 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Main.start(store, "run")) {
-            Reconciler reconciler = context.getBean(Reconciler.class);
-            Printer printer = new Printer(spec.commandLine().getOut());
-            Reconciler.PlanOutcome plan = PlanCommand.plan(reconciler, planOptions, printer);
-            int applied = ApplyCommand.apply(reconciler, plan.planId(), applyOptions.rules(context.getBean(ReconcileSettings.class).guard().rules()),
-                    printer,
-                    spec.commandLine().getErr());
-            if (applied != ExitCodes.OK) {
-                return applied;
-            }
-            return plan.count("REJECTED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+            // The write lock for the whole run, not only its apply: a run another import or apply would refuse
+            // plans nothing in vain, and the plan it applies unreviewed is made on a store no one else is changing.
+            return context.getBean(StoreWriteLock.class).whileHeld("run", () -> {
+                Reconciler reconciler = context.getBean(Reconciler.class);
+                Printer printer = new Printer(spec.commandLine().getOut());
+                Reconciler.PlanOutcome plan = PlanCommand.plan(reconciler, planOptions, printer);
+                int applied = ApplyCommand.apply(reconciler, plan.planId(), applyOptions.rules(context.getBean(ReconcileSettings.class).guard().rules()),
+                        printer,
+                        spec.commandLine().getErr());
+                if (applied != ExitCodes.OK) {
+                    return applied;
+                }
+                return plan.count("REJECTED") > 0 ? ExitCodes.SOME_REJECTED : ExitCodes.OK;
+            });
         }
     }
 }

@@ -1,10 +1,11 @@
 package com.partnerops.reconcile.cli;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Options every command takes: where the store and the reports live. */
+/** Options every command takes: where the store and the reports live, how long to wait for it. */
 public class StoreOptions {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
@@ -22,6 +23,12 @@ public class StoreOptions {
     @Option(names = "--debug", description = "On a store that cannot be opened, print the whole stack trace too.")
     boolean debug;
 
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wait up to this long (30s, 10m, 2h) for another reconcile process's import-state, apply or"
+                    + " run to let go of the store, instead of exiting 5 at once. On an HSQLDB file store, for any"
+                    + " other process that has it open. Default: 0.")
+    Duration wait;
+
     /** Pins the clock, so tests and demos give the same answer on any day. */
     @Option(names = "--now", hidden = true, paramLabel = "INSTANT")
     String now;
@@ -36,6 +43,9 @@ public class StoreOptions {
         }
         if (gdapPolicy != null) {
             properties.put("reconcile.gdap-policy", gdapPolicy);
+        }
+        if (wait != null) {
+            properties.put("reconcile.lock-wait", wait.toString());
         }
         if (now != null) {
             properties.put("reconcile.now", now);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs {@code reconcile} commands in this JVM against one throw-away store and reports folder, the way an admin
@@ -22,17 +23,25 @@ final class Cli {
     static final String NOW = "2026-11-24T09:00:00Z";
     private static final Pattern PLAN_ID = Pattern.compile("^plan: (\\S+)$", Pattern.MULTILINE);
 
-    private final Path store;
+    private final String jdbcUrl;
     private final Path reports;
     private final String now;
 
     Cli(Path workDir) {
-        this(workDir, NOW);
+        this(workDir, TestStore.HSQLDB);
+    }
+
+    Cli(Path workDir, TestStore store) {
+        this(workDir, store, NOW);
     }
 
     /** Commands run at another time, against the same store and reports. */
     Cli(Path workDir, String now) {
-        this.store = workDir.resolve("store");
+        this(workDir, TestStore.HSQLDB, now);
+    }
+
+    Cli(Path workDir, TestStore store, String now) {
+        this.jdbcUrl = store.jdbcUrl(workDir.resolve("store"));
         this.reports = workDir.resolve("reports");
         this.now = now;
     }
@@ -65,8 +74,19 @@ final class Cli {
     }
 
     String jdbcUrl() {
-        return "jdbc:hsqldb:file:" + store.resolve("reconcile")
-                + ";shutdown=true;hsqldb.lock_file=true;hsqldb.write_delay=false";
+        return jdbcUrl;
+    }
+
+    /**
+     * A Spring context on this store that runs no command, as a long-lived process (a web server) holds one; the
+     * caller closes it.
+     */
+    ConfigurableApplicationContext open(String command) {
+        StoreOptions options = new StoreOptions();
+        options.db = jdbcUrl;
+        options.reports = reports.toString();
+        options.now = now;
+        return Main.start(options, command);
     }
 
     /**

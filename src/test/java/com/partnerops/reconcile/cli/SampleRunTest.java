@@ -26,17 +26,27 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The README's main command on the shipped samples, then apply, re-plan and re-apply, as an admin would. */
+/**
+ * The README's main command on the shipped samples, then apply, re-plan and re-apply, as an admin would; on each
+ * database a store can live in.
+ */
+@ParameterizedClass
+@EnumSource(TestStore.class)
 class SampleRunTest {
 
+    @Parameter
+    TestStore store;
     @TempDir
     Path work;
     Cli cli;
 
     @BeforeEach
     void importSamples() {
-        cli = new Cli(work);
+        cli = new Cli(work, store);
         Cli.Result imported = cli.run("import-state", Cli.sample("state").toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("customers=3", "subscriptions=11", "gdap=4", "users=23");

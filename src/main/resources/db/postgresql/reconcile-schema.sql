@@ -1,0 +1,221 @@
+-- The store: current state (what import-state loads and apply changes), plans, apply results and the audit log.
+-- Idempotent: run on every start. PostgreSQL's twin of db/hsqldb/reconcile-schema.sql: the same tables and
+-- columns; TEXT where HSQLDB says VARCHAR(1000000) (no length limit is meant).
+-- Run in one transaction under an advisory lock (StoreSchema), so processes starting at once do not race.
+
+-- The *_key columns hold Names.key of each way a spreadsheet may name the customer, so look-ups use an index.
+CREATE TABLE IF NOT EXISTS customer (
+    tenant_id VARCHAR(64) PRIMARY KEY,
+    domain VARCHAR(255) NOT NULL,
+    name VARCHAR(255) NOT NULL,
+    tenant_key VARCHAR(64) NOT NULL,
+    domain_key VARCHAR(255) NOT NULL,
+    name_key VARCHAR(255) NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS subscription (
+    tenant_id VARCHAR(64) NOT NULL,
+    subscription_id VARCHAR(128) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    product_name VARCHAR(255),
+    kind VARCHAR(16) NOT NULL,
+    program VARCHAR(16) NOT NULL,
+    quantity INT NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    commitment_start DATE,
+    term_end DATE,
+    assigned_display VARCHAR(64),
+    PRIMARY KEY (tenant_id, subscription_id)
+);
+
+CREATE TABLE IF NOT EXISTS gdap_relationship (
+    tenant_id VARCHAR(64) NOT NULL,
+    relationship_id VARCHAR(128) NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    end_date_time TIMESTAMP WITH TIME ZONE,
+    roles VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (tenant_id, relationship_id)
+);
+
+CREATE TABLE IF NOT EXISTS directory_user (
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    display_name VARCHAR(256),
+    given_name VARCHAR(64),
+    surname VARCHAR(64),
+    usage_location VARCHAR(8),
+    job_title VARCHAR(128),
+    department VARCHAR(128),
+    account_enabled BOOLEAN NOT NULL,
+    PRIMARY KEY (tenant_id, upn_key)
+);
+
+CREATE TABLE IF NOT EXISTS user_license (
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    disabled_plans VARCHAR(4000) DEFAULT '' NOT NULL,
+    PRIMARY KEY (tenant_id, upn_key, sku)
+);
+
+CREATE TABLE IF NOT EXISTS user_role (
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    role VARCHAR(255) NOT NULL,
+    PRIMARY KEY (tenant_id, upn_key, role)
+);
+
+-- import-state's staging: the snapshot is loaded here first, then replaces its customers' rows in the tables
+-- above in one transaction (see db/hsqldb/reconcile-schema.sql). LIKE: same columns, same order.
+CREATE TABLE IF NOT EXISTS import_customer (LIKE customer);
+CREATE TABLE IF NOT EXISTS import_subscription (LIKE subscription);
+CREATE TABLE IF NOT EXISTS import_gdap_relationship (LIKE gdap_relationship);
+CREATE TABLE IF NOT EXISTS import_directory_user (LIKE directory_user);
+CREATE TABLE IF NOT EXISTS import_user_license (LIKE user_license);
+CREATE TABLE IF NOT EXISTS import_user_role (LIKE user_role);
+
+CREATE TABLE IF NOT EXISTS plan (
+    plan_id VARCHAR(64) PRIMARY KEY,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    inputs TEXT NOT NULL,
+    options TEXT NOT NULL,
+    sheet VARCHAR(255),
+    customers TEXT NOT NULL,
+    additive BOOLEAN NOT NULL,
+    state VARCHAR(16) NOT NULL,
+    rows_read BIGINT DEFAULT 0 NOT NULL,
+    rows_out_of_scope BIGINT DEFAULT 0 NOT NULL,
+    rows_digest VARCHAR(64),
+    review_digest VARCHAR(64),
+    warnings TEXT
+);
+
+-- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".
+CREATE TABLE IF NOT EXISTS desired_row (
+    plan_id VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    tenant_id VARCHAR(64),
+    customer_ref TEXT,
+    source_file VARCHAR(4096) NOT NULL,
+    source_row INT NOT NULL,
+    upn TEXT NOT NULL,
+    display_name TEXT,
+    given_name TEXT,
+    surname TEXT,
+    job_title TEXT,
+    department TEXT,
+    usage_location TEXT,
+    roles TEXT,
+    licenses TEXT,
+    disabled_plans TEXT,
+    read_problem VARCHAR(4000),
+    PRIMARY KEY (plan_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS plan_line (
+    plan_id VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    tenant_id VARCHAR(64),
+    customer_name TEXT,
+    upn TEXT,
+    upn_key TEXT,
+    change_kind VARCHAR(32),
+    target TEXT,
+    before_value TEXT,
+    after_value TEXT,
+    status VARCHAR(16) NOT NULL,
+    reason VARCHAR(32),
+    message TEXT,
+    gdap_relationship_id VARCHAR(128),
+    source_file VARCHAR(4096),
+    source_row INT,
+    PRIMARY KEY (plan_id, seq)
+);
+
+-- Users with planned changes, in the order apply serves them: those freeing seats first, then file order.
+CREATE TABLE IF NOT EXISTS plan_user (
+    plan_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    upn_key VARCHAR(320) NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    fingerprint VARCHAR(64) NOT NULL,
+    frees_seats BOOLEAN NOT NULL,
+    first_seq BIGINT NOT NULL,
+    bucket INT NOT NULL,
+    apply_status VARCHAR(16),
+    PRIMARY KEY (plan_id, tenant_id, upn_key)
+);
+
+CREATE TABLE IF NOT EXISTS plan_customer (
+    plan_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    held_back INT NOT NULL,
+    PRIMARY KEY (plan_id, tenant_id)
+);
+
+CREATE TABLE IF NOT EXISTS plan_seat (
+    plan_id VARCHAR(64) NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    product_name VARCHAR(255),
+    kind VARCHAR(16) NOT NULL,
+    program VARCHAR(32) NOT NULL,
+    purchased INT NOT NULL,
+    assigned_before INT NOT NULL,
+    assigned_after INT NOT NULL,
+    free_after INT NOT NULL,
+    seats_to_buy INT NOT NULL,
+    advice VARCHAR(4000),
+    PRIMARY KEY (plan_id, tenant_id, sku)
+);
+
+-- What apply did with each PLANNED line. Written in the same transaction as the change itself.
+CREATE TABLE IF NOT EXISTS apply_line (
+    plan_id VARCHAR(64) NOT NULL,
+    seq BIGINT NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    reason VARCHAR(32),
+    message VARCHAR(16000),
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+);
+
+-- Append-only: one row per change applied, with the GDAP relationship that allowed it.
+CREATE TABLE IF NOT EXISTS audit_log (
+    audit_id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    plan_id VARCHAR(64) NOT NULL,
+    applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    upn VARCHAR(320) NOT NULL,
+    change_kind VARCHAR(32) NOT NULL,
+    target VARCHAR(4000) NOT NULL,
+    before_value VARCHAR(16000),
+    after_value VARCHAR(16000),
+    gdap_relationship_id VARCHAR(128) NOT NULL,
+    applied_by VARCHAR(255) NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
+CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
+CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
+CREATE INDEX IF NOT EXISTS customer_by_tenant_key ON customer (tenant_key);
+CREATE INDEX IF NOT EXISTS customer_by_domain_key ON customer (domain_key);
+CREATE INDEX IF NOT EXISTS customer_by_name_key ON customer (name_key);
+CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);
+CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, tenant_id);
+
+-- The audit log is evidence: the database itself refuses to change or delete a row of it. StoreSchema attaches
+-- this function to audit_log as the triggers AUDIT_LOG_NO_UPDATE and AUDIT_LOG_NO_DELETE.
+CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+'BEGIN RAISE EXCEPTION ''audit_log is append-only'' USING ERRCODE = ''45000''; END';
+
+-- Who holds the store's write lock (an advisory lock, see state/AdvisoryLock.java), one row per session that
+-- holds or asks for it, written before asking: a refused process always finds the holder's row.
+CREATE TABLE IF NOT EXISTS store_lock_holder (
+    backend_pid INT PRIMARY KEY,
+    pid BIGINT NOT NULL,
+    command VARCHAR(4000) NOT NULL,
+    host VARCHAR(255) NOT NULL,
+    since TIMESTAMP WITH TIME ZONE NOT NULL
+);
