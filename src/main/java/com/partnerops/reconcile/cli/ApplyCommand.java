@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.apply.ApplyRules;
 import com.partnerops.reconcile.apply.PlanNotApplicableException;

@@ -1,9 +1,10 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.application.History;
+import com.partnerops.reconcile.application.HistoryPage;
+import com.partnerops.reconcile.application.HistoryQuery;
 import com.partnerops.reconcile.apply.AuditHistory;
-import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.TextDamage;
-import com.partnerops.reconcile.state.Directory;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -45,10 +46,8 @@ class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Main.start(store, "history")) {
-            String tenantId = customer == null ? null : context.getBean(Directory.class).findCustomer(customer)
-                    .map(Customer::tenantId).orElse(customer);
-            List<AuditHistory.Entry> entries = context.getBean(AuditHistory.class).find(tenantId, user, planId,
-                    limit + 1);
+            HistoryPage page = context.getBean(History.class).find(new HistoryQuery(customer, user, planId, limit));
+            List<AuditHistory.Entry> entries = page.entries();
             PrintWriter out = spec.commandLine().getOut();
             if (entries.isEmpty()) {
                 out.println("no applied changes match");
@@ -57,13 +56,13 @@ class HistoryCommand implements Callable<Integer> {
             out.printf(LINE, "applied at (UTC)", "by", "plan", "customer", "user", "change",
                     "target: before -> after", "GDAP relationship");
             // one entry, one line: values are escaped whole, line breaks included
-            entries.stream().limit(limit).forEach(e -> out.print(String.format(LINE, WHEN.format(e.appliedAt()),
+            entries.forEach(e -> out.print(String.format(LINE, WHEN.format(e.appliedAt()),
                     oneLine(e.appliedBy()), oneLine(e.planId()),
                     oneLine(Objects.requireNonNullElse(e.customerName(), e.tenantId())),
                     oneLine(e.userPrincipalName()), oneLine(e.change()), oneLine(describe(e)),
                     oneLine(e.gdapRelationshipId()))));
-            if (entries.size() > limit) {
-                out.println("(older changes not shown: raise --limit)");
+            if (page.olderExist()) {
+                out.println("(only the newest " + limit + " changes are shown; older ones exist: raise --limit)");
             }
             return ExitCodes.OK;
         }

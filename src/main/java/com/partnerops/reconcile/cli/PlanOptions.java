@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.application.PlanRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.cli;
 
+import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.domain.SettingNames;
 import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.report.ReportSummary;

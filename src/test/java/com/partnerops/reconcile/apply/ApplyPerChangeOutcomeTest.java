@@ -2,8 +2,8 @@ package com.partnerops.reconcile.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnerops.reconcile.cli.PlanRequest;
-import com.partnerops.reconcile.cli.Reconciler;
+import com.partnerops.reconcile.application.PlanRequest;
+import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.domain.ChangeKind;
 import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.Customer;

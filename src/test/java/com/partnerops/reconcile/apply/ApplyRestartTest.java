@@ -3,9 +3,9 @@ package com.partnerops.reconcile.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.partnerops.reconcile.cli.JobRunner;
-import com.partnerops.reconcile.cli.PlanRequest;
-import com.partnerops.reconcile.cli.Reconciler;
+import com.partnerops.reconcile.application.JobRunner;
+import com.partnerops.reconcile.application.PlanRequest;
+import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.CustomerContext;

@@ -1,4 +1,4 @@
-package com.partnerops.reconcile.cli;
+package com.partnerops.reconcile.application;
 
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.state.StoreWriteLock;

@@ -1,4 +1,4 @@
-package com.partnerops.reconcile.cli;
+package com.partnerops.reconcile.application;
 
 import java.nio.file.Path;
 import java.util.List;

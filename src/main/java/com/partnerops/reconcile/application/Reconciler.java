@@ -1,4 +1,4 @@
-package com.partnerops.reconcile.cli;
+package com.partnerops.reconcile.application;
 
 import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.apply.ApplyGate;
@@ -186,4 +186,5 @@ public class Reconciler {
     private static JobParameters planParameters(String planId) {
         return new JobParametersBuilder().addString(PlanJobConfiguration.PLAN_ID, planId).toJobParameters();
     }
+
 }
