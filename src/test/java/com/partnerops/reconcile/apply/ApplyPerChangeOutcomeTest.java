@@ -6,12 +6,9 @@ import com.partnerops.reconcile.application.PlanRequest;
 import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.domain.ChangeKind;
 import com.partnerops.reconcile.domain.ChangeOutcome;
-import com.partnerops.reconcile.domain.Customer;
-import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.ReasonCode;
-import com.partnerops.reconcile.state.Directory;
 import com.partnerops.reconcile.state.StoreDirectory;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import com.opencsv.CSVReaderHeaderAware;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,27 +57,11 @@ class ApplyPerChangeOutcomeTest {
      * one call (never a removal without its addition), each role change in a call of its own. It refuses the call
      * holding a chosen change kind of a chosen user, and sends nothing after a refused call.
      */
-    static class CallByCallDirectory implements Directory {
-        private final StoreDirectory store;
+    static class CallByCallDirectory extends StoreReadingDirectory {
         final Map<String, ChangeKind> refuse = new ConcurrentHashMap<>();
 
         CallByCallDirectory(StoreDirectory store) {
-            this.store = store;
-        }
-
-        @Override
-        public Optional<Customer> findCustomer(String reference) {
-            return store.findCustomer(reference);
-        }
-
-        @Override
-        public Optional<CustomerContext> loadCustomer(String tenantId) {
-            return store.loadCustomer(tenantId);
-        }
-
-        @Override
-        public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames) {
-            return store.loadUsers(tenantId, userPrincipalNames);
+            super(store);
         }
 
         @Override

@@ -7,17 +7,11 @@ import com.partnerops.reconcile.application.JobRunner;
 import com.partnerops.reconcile.application.PlanRequest;
 import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.domain.ChangeOutcome;
-import com.partnerops.reconcile.domain.Customer;
-import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.PlannedChange;
-import com.partnerops.reconcile.state.Directory;
 import com.partnerops.reconcile.state.StoreDirectory;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobInstance;
@@ -48,27 +42,11 @@ class ApplyRestartTest {
     }
 
     /** The store, with a switch that makes the directory fail when it reaches one user. */
-    static class FailingDirectory implements Directory {
-        private final StoreDirectory store;
+    static class FailingDirectory extends StoreReadingDirectory {
         volatile String failOn;
 
         FailingDirectory(StoreDirectory store) {
-            this.store = store;
-        }
-
-        @Override
-        public Optional<Customer> findCustomer(String reference) {
-            return store.findCustomer(reference);
-        }
-
-        @Override
-        public Optional<CustomerContext> loadCustomer(String tenantId) {
-            return store.loadCustomer(tenantId);
-        }
-
-        @Override
-        public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames) {
-            return store.loadUsers(tenantId, userPrincipalNames);
+            super(store);
         }
 
         @Override
