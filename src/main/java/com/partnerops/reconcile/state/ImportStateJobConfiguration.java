@@ -78,7 +78,7 @@ public class ImportStateJobConfiguration {
             SnapshotValidation snapshotValidation) {
         return new StepBuilder("validateSnapshot", repository)
                 .tasklet((contribution, chunk) -> {
-                    LOG.info("import-state: checking the snapshot");
+                    LOG.debug("import-state: checking the snapshot");
                     snapshotValidation.validate();
                     return RepeatStatus.FINISHED;
                 }, tx)
@@ -112,7 +112,7 @@ public class ImportStateJobConfiguration {
     public Step emptyStaging(JobRepository repository, PlatformTransactionManager tx, SnapshotStaging staging) {
         return new StepBuilder("emptyStaging", repository)
                 .tasklet((contribution, chunk) -> {
-                    LOG.info("import-state: the snapshot's customers are replaced; emptying the staging tables");
+                    LOG.debug("import-state: the snapshot's customers are replaced; emptying the staging tables");
                     staging.clear();
                     return RepeatStatus.FINISHED;
                 }, tx)
@@ -186,7 +186,7 @@ public class ImportStateJobConfiguration {
             @Override
             public ExitStatus afterStep(StepExecution step) {
                 if (step.getStatus() == BatchStatus.COMPLETED) {
-                    LOG.info("import-state: {}: {} rows staged", source, step.getWriteCount());
+                    LOG.debug("import-state: {}: {} rows staged", source, step.getWriteCount());
                 }
                 return step.getExitStatus();
             }

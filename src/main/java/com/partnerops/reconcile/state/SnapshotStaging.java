@@ -56,7 +56,7 @@ public class SnapshotStaging {
             jdbc.update("DELETE FROM " + table + " WHERE tenant_id IN (SELECT tenant_id FROM import_customer)");
         }
         // A nightly log shows how far a killed import got; before the commit below, nothing of it counts.
-        LOG.info("import-state: replacing {} customers: their old rows are deleted, copying the snapshot's in",
+        LOG.debug("import-state: replacing {} customers: their old rows are deleted, copying the snapshot's in",
                 customers);
         for (String table : TABLES) {
             jdbc.update("INSERT INTO " + table + " SELECT * FROM " + staging(table));

@@ -121,8 +121,10 @@ class ImportProcessTest {
     }
 
     private void killImport(Path snapshot, KillPoint point) throws Exception {
-        // C1 only: the child starts sooner on a busy machine; what is killed is the same
-        ChildProcess importing = ChildProcess.start(List.of("-XX:TieredStopAtLevel=1"),
+        // C1 only: the child starts sooner on a busy machine; what is killed is the same. The import's steps are
+        // logged at DEBUG: this child shows them, so it can be killed at each.
+        ChildProcess importing = ChildProcess.start(List.of("-XX:TieredStopAtLevel=1",
+                "-Dlogging.level.com.partnerops.reconcile.state=DEBUG"),
                 cli.args("import-state", snapshot.toString()));
         importing.awaitLine(line -> line.contains(point.line), 120);
         importing.kill();
