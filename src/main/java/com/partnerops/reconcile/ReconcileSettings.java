@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gdapPolicy a CSV replacing the built-in table of which GDAP roles allow which change; blank for built-in
  * @param now pins the clock (ISO instant), for tests and demos; blank for the system clock
  * @param operator who apply records in the audit log; blank for the operating-system user
- * @param lockWait how long a command waits for another process's lock on the store before exiting 5
+ * @param lockWait how long a command waits for another process's lock on the store before exiting 5; its default
+ *     is in application.properties, since the file lock is taken before these settings are bound
  * @param threads plan's partitions: customers planned at once
  * @param applyThreads apply's partitions: customers applied at once
  * @param apply how apply cuts its work
@@ -29,7 +30,7 @@ public record ReconcileSettings(
         @DefaultValue("") String gdapPolicy,
         @DefaultValue("") String now,
         @DefaultValue("") String operator,
-        @DefaultValue("0s") Duration lockWait,
+        Duration lockWait,
         @DefaultValue("2") int threads,
         @DefaultValue("1") int applyThreads,
         @DefaultValue Apply apply,

@@ -3,7 +3,6 @@ package com.partnerops.reconcile.state;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The store could not be opened: a database server that does not answer, a file store another program holds, a
@@ -11,9 +10,6 @@ import java.util.regex.Pattern;
  * around it tells a partner admin nothing they can act on.
  */
 public class StoreUnreachableException extends RuntimeException {
-
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=)[^;&]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^/@]*@");
 
     private StoreUnreachableException(String message, Throwable cause) {
         super(message, cause);
@@ -30,7 +26,8 @@ public class StoreUnreachableException extends RuntimeException {
         if (database == null) {
             return Optional.empty();
         }
-        return Optional.of(new StoreUnreachableException("cannot open the store " + masked(jdbcUrl) + ": "
+        return Optional.of(new StoreUnreachableException("cannot open the store "
+                + (jdbcUrl == null ? "(no store configured)" : new StoreUrl(jdbcUrl).masked()) + ": "
                 + rootMessage(database), failure));
     }
 
@@ -45,15 +42,6 @@ public class StoreUnreachableException extends RuntimeException {
             }
         }
         return false;
-    }
-
-    /** The URL with any password replaced by {@code ***}, so it can be shown and logged. */
-    public static String masked(String jdbcUrl) {
-        if (jdbcUrl == null) {
-            return "(no store configured)";
-        }
-        String masked = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
-        return USER_INFO.matcher(masked).replaceAll("$1***@");
     }
 
     private static String rootMessage(Throwable failure) {

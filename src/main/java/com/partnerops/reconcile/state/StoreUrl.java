@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.state;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /** What a {@code --db} JDBC URL says about locking: which store it is, and whether a lock can shut out others. */
 record StoreUrl(String jdbcUrl) {
@@ -8,6 +9,8 @@ record StoreUrl(String jdbcUrl) {
     private static final String HSQLDB_FILE = "jdbc:hsqldb:file:";
     private static final String HSQLDB_MEMORY = "jdbc:hsqldb:mem:";
     private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password\\s*=)[^;&]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^/@]*@");
 
     boolean isHsqldbFile() {
         return jdbcUrl.startsWith(HSQLDB_FILE);
@@ -43,5 +46,11 @@ record StoreUrl(String jdbcUrl) {
             return hsqldbFiles().toString();
         }
         return jdbcUrl.split("[?;]", 2)[0];
+    }
+
+    /** The whole URL with any password replaced by {@code ***}, for a message that must say how it was reached. */
+    String masked() {
+        String masked = PASSWORD_PARAMETER.matcher(jdbcUrl).replaceAll("$1***");
+        return USER_INFO.matcher(masked).replaceAll("$1***@");
     }
 }
