@@ -150,11 +150,15 @@ CREATE CACHED TABLE IF NOT EXISTS plan_user (
     upn VARCHAR(320) NOT NULL,
     fingerprint VARCHAR(64) NOT NULL,
     frees_seats BOOLEAN NOT NULL,
+    takes_seats BOOLEAN DEFAULT FALSE NOT NULL,
     first_seq BIGINT NOT NULL,
     bucket INT NOT NULL,
     apply_status VARCHAR(16),
     PRIMARY KEY (plan_id, tenant_id, upn_key)
 );
+
+-- Stores made before this column order users who free and take seats among those who only free them.
+ALTER TABLE plan_user ADD COLUMN IF NOT EXISTS takes_seats BOOLEAN DEFAULT FALSE NOT NULL;
 
 CREATE CACHED TABLE IF NOT EXISTS plan_customer (
     plan_id VARCHAR(64) NOT NULL,
@@ -177,6 +181,17 @@ CREATE CACHED TABLE IF NOT EXISTS plan_seat (
     seats_to_buy INT NOT NULL,
     advice VARCHAR(4000),
     PRIMARY KEY (plan_id, tenant_id, sku)
+);
+
+-- A plan made by 'revert': which applied plan it takes back, and when and by whom that plan was applied (from
+-- the audit log, as the review states it). users is the '--user' selection, one per line; '' for every user.
+CREATE CACHED TABLE IF NOT EXISTS plan_revert (
+    plan_id VARCHAR(64) PRIMARY KEY,
+    reverted_plan_id VARCHAR(64) NOT NULL,
+    users VARCHAR(1000000) NOT NULL,
+    first_applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    applied_by VARCHAR(1000000) NOT NULL
 );
 
 -- What apply did with each PLANNED line. Written in the same transaction as the change itself.
@@ -213,3 +228,4 @@ CREATE INDEX IF NOT EXISTS customer_by_domain_key ON customer (domain_key);
 CREATE INDEX IF NOT EXISTS customer_by_name_key ON customer (name_key);
 CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);
 CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, tenant_id);
+CREATE INDEX IF NOT EXISTS audit_log_by_plan ON audit_log (plan_id, tenant_id, audit_id);

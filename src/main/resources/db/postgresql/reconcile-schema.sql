@@ -141,11 +141,15 @@ CREATE TABLE IF NOT EXISTS plan_user (
     upn VARCHAR(320) NOT NULL,
     fingerprint VARCHAR(64) NOT NULL,
     frees_seats BOOLEAN NOT NULL,
+    takes_seats BOOLEAN DEFAULT FALSE NOT NULL,
     first_seq BIGINT NOT NULL,
     bucket INT NOT NULL,
     apply_status VARCHAR(16),
     PRIMARY KEY (plan_id, tenant_id, upn_key)
 );
+
+-- Stores made before this column order users who free and take seats among those who only free them.
+ALTER TABLE plan_user ADD COLUMN IF NOT EXISTS takes_seats BOOLEAN DEFAULT FALSE NOT NULL;
 
 CREATE TABLE IF NOT EXISTS plan_customer (
     plan_id VARCHAR(64) NOT NULL,
@@ -168,6 +172,17 @@ CREATE TABLE IF NOT EXISTS plan_seat (
     seats_to_buy INT NOT NULL,
     advice VARCHAR(4000),
     PRIMARY KEY (plan_id, tenant_id, sku)
+);
+
+-- A plan made by 'revert': which applied plan it takes back, and when and by whom that plan was applied (from
+-- the audit log, as the review states it). users is the '--user' selection, one per line; '' for every user.
+CREATE TABLE IF NOT EXISTS plan_revert (
+    plan_id VARCHAR(64) PRIMARY KEY,
+    reverted_plan_id VARCHAR(64) NOT NULL,
+    users TEXT NOT NULL,
+    first_applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_applied_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    applied_by TEXT NOT NULL
 );
 
 -- What apply did with each PLANNED line. Written in the same transaction as the change itself.
@@ -219,3 +234,4 @@ CREATE TABLE IF NOT EXISTS store_lock_holder (
     host VARCHAR(255) NOT NULL,
     since TIMESTAMP WITH TIME ZONE NOT NULL
 );
+CREATE INDEX IF NOT EXISTS audit_log_by_plan ON audit_log (plan_id, tenant_id, audit_id);

@@ -5,8 +5,8 @@ import com.partnerops.reconcile.apply.ApplyGate;
 import com.partnerops.reconcile.apply.ApplyJobConfiguration;
 import com.partnerops.reconcile.apply.ApplyReportPublisher;
 import com.partnerops.reconcile.apply.ApplyRules;
-import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.ingest.UnusableInputException;
+import com.partnerops.reconcile.plan.PlanIds;
 import com.partnerops.reconcile.plan.PlanJobConfiguration;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
@@ -16,17 +16,11 @@ import com.partnerops.reconcile.state.ImportStateJobConfiguration;
 import com.partnerops.reconcile.state.StoreWriteLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -42,15 +36,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Reconciler {
 
-    private static final DateTimeFormatter PLAN_ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-    /**
-     * A plan keeps its {@code --customer} options as given and the tenants they name; this many, each naming a
-     * customer (a name or domain of at most 255 characters), always fit the store's 1,000,000 characters.
-     */
-    static final int MAX_CUSTOMER_OPTIONS = 1000;
-
     private final JobRunner jobs;
     private final Job importStateJob;
     private final Job planJob;
@@ -62,7 +47,6 @@ public class Reconciler {
     private final StoreWriteLock writeLock;
     private final Clock clock;
     private final Path reportsDir;
-    private final SecureRandom random = new SecureRandom();
 
     public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
@@ -134,23 +118,10 @@ public class Reconciler {
             throw new UnusableInputException(inputs.get(0), null, 0, null,
                     "the same file is given twice; each input is read once");
         }
-        if (request.customers().size() > MAX_CUSTOMER_OPTIONS) {
-            throw new UnusableInputException("--customer", null, 0, null, "given " + request.customers().size()
-                    + " times; at most " + MAX_CUSTOMER_OPTIONS + ": leave it out (the files' customer column"
-                    + " chooses) or plan in several runs");
-        }
-        Set<String> tenants = new LinkedHashSet<>();
-        for (String reference : request.customers()) {
-            Optional<Customer> customer = directory.findCustomer(reference);
-            if (customer.isEmpty()) {
-                throw new UnusableInputException("--customer " + reference, null, 0, null,
-                        "matches no customer in the store (give a tenant id, domain or exact name; import-state first)");
-            }
-            tenants.add(customer.get().tenantId());
-        }
+        List<String> tenants = CustomerReferences.resolve(directory, request.customers());
         Instant now = Instant.now(clock);
-        String planId = PLAN_ID_TIME.format(now) + "-" + HexFormat.of().formatHex(random.generateSeed(3));
-        plans.create(new PlanRecord(planId, now, inputs, request.options(), request.sheet(), List.copyOf(tenants),
+        String planId = PlanIds.next(now);
+        plans.create(new PlanRecord(planId, now, inputs, request.options(), request.sheet(), tenants,
                 request.additive(), PlanRecord.PLANNING, 0, 0, null, null, List.of()));
         try {
             jobs.run(planJob, planParameters(planId));

@@ -41,8 +41,11 @@ class Printer {
     void plan(Reconciler.PlanOutcome plan) {
         ReportSummary summary = plan.summary();
         line("plan: " + plan.planId());
-        printf("rows read: %d, changes planned: %d, rejected: %d%n", summary.rowsRead(), plan.count("PLANNED"),
-                plan.count("REJECTED"));
+        if (summary.reverts() != null) {
+            line(summary.reverts());
+        }
+        printf("%s: %d, changes planned: %d, rejected: %d%n", summary.reverts() == null ? "rows read"
+                : "applied changes read", summary.rowsRead(), plan.count("PLANNED"), plan.count("REJECTED"));
         summary.warnings().forEach(warning -> line("warning: " + warning));
         if (summary.rowsOutOfScope() > 0) {
             printf("rows for customers outside --customer (not planned): %d%n", summary.rowsOutOfScope());

@@ -67,7 +67,6 @@ public final class CustomerPlanner {
      * @param currentUsers the customer's current users that the rows name, keyed by {@link Names#key} of the UPN
      */
     public CustomerPlan plan(CustomerContext context, List<DesiredUserRow> rows, Map<String, DirectoryUser> currentUsers) {
-        String tenantId = context.customer().tenantId();
         GdapAuthority gdap = new GdapAuthority(policy, context.relationships(), now);
         LicenseNames names = new LicenseNames(context.subscriptions(), productCatalog);
         Map<String, List<DesiredUserRow>> rowsByUser = new LinkedHashMap<>();
@@ -98,14 +97,19 @@ public final class CustomerPlanner {
             drafts.add(draft);
         }
 
-        SeatLedger ledger = SeatAllocation.serve(drafts, context);
-        rejectDependents(drafts);
-        return new CustomerPlan(tenantId, lines(tenantId, drafts), ledger.lines(today()), plannedUsers(tenantId, drafts),
-                heldBack);
+        return conclude(context, drafts, heldBack, now);
     }
 
-    private LocalDate today() {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    /**
+     * The checks every plan ends with, once each user's changes are drafted and checked on their own: seats across
+     * the whole customer, then what depends on a rejected change; the customer's plan as the report shows it.
+     */
+    static CustomerPlan conclude(CustomerContext context, List<UserDraft> drafts, int heldBack, Instant now) {
+        String tenantId = context.customer().tenantId();
+        SeatLedger ledger = SeatAllocation.serve(drafts, context);
+        rejectDependents(drafts);
+        return new CustomerPlan(tenantId, lines(tenantId, drafts),
+                ledger.lines(LocalDate.ofInstant(now, ZoneOffset.UTC)), plannedUsers(tenantId, drafts), heldBack);
     }
 
     /** Drafts and checks one user's changes up to seats; returns how many removals additive mode held back. */
@@ -158,10 +162,12 @@ public final class CustomerPlanner {
         List<PlannedUser> users = new ArrayList<>();
         for (UserDraft draft : drafts) {
             if (draft.current != null && draft.candidates.stream().anyMatch(Candidate::openChange)) {
-                boolean freesSeats = draft.candidates.stream().anyMatch(c -> c.open()
-                        && (c.is(ChangeKind.REMOVE_LICENSE) || c.is(ChangeKind.REMOVE_SAAS_SEAT)));
+                boolean freesSeats = draft.candidates.stream().anyMatch(c -> c.openChange()
+                        && c.change.kind().freesSeat());
+                boolean takesSeats = draft.candidates.stream().anyMatch(c -> c.openChange()
+                        && c.change.kind().takesSeat());
                 users.add(new PlannedUser(tenantId, draft.current.userPrincipalName(), draft.current.fingerprint(),
-                        freesSeats));
+                        freesSeats, takesSeats));
             }
         }
         return users;

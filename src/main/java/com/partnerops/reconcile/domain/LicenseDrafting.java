@@ -25,7 +25,8 @@ final class LicenseDrafting {
         ListDiff diff = ListDiff.of(spec.get(), draft.current.licenses(), resolveSku);
         if (!additive) {
             diff.removals().forEach(sku -> draft.add(new Candidate(isSaas(context, sku)
-                    ? new PlannedChange.RemoveSaasSeat(sku) : new PlannedChange.RemoveLicense(sku))));
+                    ? new PlannedChange.RemoveSaasSeat(sku)
+                    : new PlannedChange.RemoveLicense(sku, draft.current.disabledPlansOf(sku)))));
         }
         for (String sku : diff.unknownRemovals()) {
             draft.add(new Candidate(new PlannedChange.RemoveLicense(sku))).reject(ReasonCode.UNKNOWN_SKU,
@@ -44,29 +45,33 @@ final class LicenseDrafting {
         return !subscriptions.isEmpty() && subscriptions.stream().allMatch(s -> s.kind() == SubscriptionKind.SAAS);
     }
 
-    private static void draftAssignment(CustomerContext context, UserDraft draft, String sku) {
+    /** One license or SaaS seat to assign, as the customer's subscriptions for it allow; the candidate drafted. */
+    static Candidate draftAssignment(CustomerContext context, UserDraft draft, String sku) {
         List<Subscription> subscriptions = context.subscriptionsFor(sku);
         SubscriptionKind kind = subscriptions.stream().map(Subscription::kind)
                 .filter(k -> k == SubscriptionKind.LICENSE || k == SubscriptionKind.SAAS).findFirst()
                 .orElse(subscriptions.get(0).kind());
         String product = sku + " (" + subscriptions.get(0).productName() + ")";
-        switch (kind) {
+        return switch (kind) {
             case ADDON -> draft.add(new Candidate(new PlannedChange.AssignLicense(sku)))
                     .reject(ReasonCode.NOT_ASSIGNABLE_ADDON, Rejections.tenantLevelAddon(product));
             case SOFTWARE -> draft.add(new Candidate(new PlannedChange.AssignLicense(sku)))
                     .reject(ReasonCode.SOFTWARE_PURCHASE, Rejections.softwarePurchase(product));
-            case LICENSE, SAAS -> {
-                Candidate candidate = draft.add(new Candidate(kind == SubscriptionKind.SAAS
-                        ? new PlannedChange.AssignSaasSeat(sku)
-                        : new PlannedChange.AssignLicense(sku)));
-                List<Subscription> ofKind = subscriptions.stream().filter(s -> s.kind() == kind).toList();
-                if (ofKind.stream().noneMatch(Subscription::seatsUsable)) {
-                    candidate.reject(ReasonCode.SUBSCRIPTION_INACTIVE, Rejections.subscriptionsInactive(product,
-                            ofKind));
-                } else if (ofKind.stream().noneMatch(s -> s.status() == SubscriptionStatus.ACTIVE)) {
-                    candidate.note = Rejections.gracePeriodNote(sku);
-                }
-            }
+            case LICENSE, SAAS -> draftSeat(draft, sku, kind, product, subscriptions);
+        };
+    }
+
+    private static Candidate draftSeat(UserDraft draft, String sku, SubscriptionKind kind, String product,
+            List<Subscription> subscriptions) {
+        Candidate candidate = draft.add(new Candidate(kind == SubscriptionKind.SAAS
+                ? new PlannedChange.AssignSaasSeat(sku)
+                : new PlannedChange.AssignLicense(sku)));
+        List<Subscription> ofKind = subscriptions.stream().filter(s -> s.kind() == kind).toList();
+        if (ofKind.stream().noneMatch(Subscription::seatsUsable)) {
+            candidate.reject(ReasonCode.SUBSCRIPTION_INACTIVE, Rejections.subscriptionsInactive(product, ofKind));
+        } else if (ofKind.stream().noneMatch(s -> s.status() == SubscriptionStatus.ACTIVE)) {
+            candidate.note = Rejections.gracePeriodNote(sku);
         }
+        return candidate;
     }
 }

@@ -107,13 +107,30 @@ public sealed interface PlannedChange {
         }
     }
 
-    record RemoveLicense(String sku) implements PlannedChange {
+    /**
+     * @param disabledPlans the service plans the user had switched off in it: its before-value, so the audit keeps
+     *     what a revert needs to give the license back as it was
+     */
+    record RemoveLicense(String sku, Set<String> disabledPlans) implements PlannedChange {
+        public RemoveLicense {
+            disabledPlans = new TreeSet<>(disabledPlans);
+        }
+
+        public RemoveLicense(String sku) {
+            this(sku, Set.of());
+        }
+
         public ChangeKind kind() {
             return ChangeKind.REMOVE_LICENSE;
         }
 
         public String target() {
             return sku;
+        }
+
+        @Override
+        public String before() {
+            return String.join(";", disabledPlans);
         }
 
         public DirectoryUser applyTo(DirectoryUser user) {
@@ -203,7 +220,7 @@ public sealed interface PlannedChange {
             case ADD_ROLE -> new AddRole(target);
             case REMOVE_ROLE -> new RemoveRole(target);
             case ASSIGN_LICENSE -> new AssignLicense(target);
-            case REMOVE_LICENSE -> new RemoveLicense(target);
+            case REMOVE_LICENSE -> new RemoveLicense(target, splitList(before));
             case ASSIGN_SAAS_SEAT -> new AssignSaasSeat(target);
             case REMOVE_SAAS_SEAT -> new RemoveSaasSeat(target);
             case SET_DISABLED_PLANS -> new SetDisabledPlans(target, splitList(after), splitList(before));

@@ -19,8 +19,12 @@ public enum ReasonCode {
     INVALID_VALUE("A cell holds a value that cannot be used as it is; the message says which and why."),
     REPLACEMENT_REJECTED("The row replaces licenses, and an addition was rejected: its removals are held back so the"
             + " user is not left without the license that was to replace them. Fix the addition, then plan again."),
-    /** Apply time only: the user changed between plan and apply, so the reviewed diff no longer holds. */
-    STALE_USER("The user changed between plan and apply, so the reviewed change was not made: plan again.");
+    /**
+     * The user changed after what the change relies on was read: between plan and apply, or (for a revert) since
+     * the plan being reverted was applied.
+     */
+    STALE_USER("The user changed since the values this change relies on were read (between plan and apply, or"
+            + " since the change a revert takes back), so it was not made: plan again.");
 
     private final String explanation;
 

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.domain;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -139,5 +140,53 @@ final class Rejections {
     static String dependsOnRejected(Candidate dependency) {
         return "depends on " + dependency.change.kind() + " " + dependency.target + " in this row, which was rejected: "
                 + dependency.message;
+    }
+
+    // ---- reverts -----------------------------------------------------------------------------------------------
+
+    static String revertedUserGone(String userPrincipalName, Customer customer, String revertedPlanId) {
+        return "plan " + revertedPlanId + " changed " + userPrincipalName + ", who is no longer in " + customer.name()
+                + " (" + customer.domain() + "): nothing to revert";
+    }
+
+    static String revertedCustomerGone(String tenantId, String revertedPlanId) {
+        return "plan " + revertedPlanId + " changed users of customer " + tenantId + ", which is no longer in the"
+                + " current state: nothing to revert";
+    }
+
+    /** Each change the plan made that no longer holds, as the user holds it now. */
+    static String changedSinceApplied(String revertedPlanId, List<PlannedChange> undone, DirectoryUser now) {
+        return "changed since plan " + revertedPlanId + " was applied: " + String.join("; ", undone.stream()
+                .map(change -> holdsNow(change, now)).toList())
+                + "; nothing of this user is reverted: plan the values you want from a desired file instead";
+    }
+
+    private static String holdsNow(PlannedChange change, DirectoryUser now) {
+        String plan = "the plan ";
+        if (change instanceof PlannedChange.SetAttribute set) {
+            return set.attribute().column() + " is " + quoted(now.attribute(set.attribute())) + " now (" + plan
+                    + "set " + quoted(set.after()) + ")";
+        }
+        if (change instanceof PlannedChange.SetDisabledPlans plans) {
+            return now.licenses().contains(plans.sku())
+                    ? plans.sku() + " has " + listed(now.disabledPlansOf(plans.sku())) + " switched off now (" + plan
+                            + "left " + listed(plans.off()) + ")"
+                    : "holds no " + plans.sku() + " now (" + plan + "set its disabled plans)";
+        }
+        return switch (change.kind()) {
+            case ADD_ROLE -> "no longer holds the role " + change.target() + " (roles now: " + listed(now.roles()) + ")";
+            case REMOVE_ROLE -> "holds the role " + change.target() + " again";
+            case ASSIGN_LICENSE, ASSIGN_SAAS_SEAT -> "no longer holds " + change.target() + " (licenses now: "
+                    + listed(now.licenses()) + ")";
+            default -> "holds " + change.target() + " again (licenses now: " + listed(now.licenses()) + ")";
+        };
+    }
+
+    private static String quoted(String value) {
+        return value.isEmpty() ? "empty" : "'" + TextDamage.excerpt(value) + "'";
+    }
+
+    private static String listed(Collection<String> items) {
+        return items.isEmpty() ? "none" : String.join(", ", items);
     }
 }

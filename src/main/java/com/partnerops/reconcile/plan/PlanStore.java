@@ -64,6 +64,27 @@ public class PlanStore {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
     }
 
+    public void recordRevertOrigin(String planId, RevertOrigin origin) {
+        jdbc.update("INSERT INTO plan_revert (plan_id, reverted_plan_id, users, first_applied_at, last_applied_at,"
+                + " applied_by) VALUES (?, ?, ?, ?, ?, ?)", planId, origin.revertedPlanId(),
+                String.join("\n", origin.users()), origin.firstAppliedAt().atOffset(ZoneOffset.UTC),
+                origin.lastAppliedAt().atOffset(ZoneOffset.UTC), String.join("\n", origin.appliedBy()));
+    }
+
+    /** Empty for a plan made from desired files. */
+    public Optional<RevertOrigin> revertOrigin(String planId) {
+        return jdbc.query("SELECT * FROM plan_revert WHERE plan_id = ?", (rs, n) -> new RevertOrigin(
+                rs.getString("reverted_plan_id"), lines(rs.getString("users")),
+                rs.getObject("first_applied_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("last_applied_at", OffsetDateTime.class).toInstant(),
+                lines(rs.getString("applied_by"))), planId).stream().findFirst();
+    }
+
+    /** The number a plan row of this number's desired row was given: rows of one desired row share it. */
+    public static long desiredRowSeq(long lineSeq) {
+        return lineSeq / LINES_PER_ROW;
+    }
+
     /** The plan is reviewable: its rows and its plan.csv are fingerprinted and it becomes PLANNED. */
     public void markPlanned(String planId, String rowsDigest, String reviewDigest) {
         jdbc.update("UPDATE plan SET state = ?, rows_digest = ?, review_digest = ? WHERE plan_id = ?",
@@ -163,7 +184,8 @@ public class PlanStore {
             for (PlannedUser user : customer.plan().users()) {
                 String key = Names.key(user.userPrincipalName());
                 users.add(new Object[] {planId, user.tenantId(), key, user.userPrincipalName(), user.fingerprint(),
-                        user.freesSeats(), firstSeqOfUser.get(key), Partitions.bucket(user.tenantId())});
+                        user.freesSeats(), user.takesSeats(), firstSeqOfUser.get(key),
+                        Partitions.bucket(user.tenantId())});
             }
             for (SeatLine seat : customer.plan().seats()) {
                 seats.add(new Object[] {planId, seat.tenantId(), seat.sku(), seat.productName(), seat.kind().name(),
@@ -178,7 +200,7 @@ public class PlanStore {
                 + " target, before_value, after_value, status, reason, message, gdap_relationship_id, source_file,"
                 + " source_row) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", lines);
         jdbc.batchUpdate("INSERT INTO plan_user (plan_id, tenant_id, upn_key, upn, fingerprint, frees_seats,"
-                + " first_seq, bucket) VALUES (?,?,?,?,?,?,?,?)", users);
+                + " takes_seats, first_seq, bucket) VALUES (?,?,?,?,?,?,?,?,?)", users);
         jdbc.batchUpdate("INSERT INTO plan_seat (plan_id, tenant_id, sku, product_name, kind, program, purchased,"
                 + " assigned_before, assigned_after, free_after, seats_to_buy, advice)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", seats);
@@ -213,7 +235,8 @@ public class PlanStore {
 
     public ReportSummary summary(String planId) {
         PlanRecord plan = get(planId);
-        return summary(plan, "Review of plan " + planId,
+        return summary(plan, "Review of plan " + planId + revertOrigin(planId).map(o -> " (" + o.statement() + ")")
+                .orElse(""),
                 "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line WHERE plan_id = ?");
     }
 
@@ -255,6 +278,7 @@ public class PlanStore {
         reasonCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
         return new ReportSummary(plan.planId(), title, plan.createdAt(), plan.inputs(), plan.options(),
-                plan.rowsRead(), plan.rowsOutOfScope(), plan.warnings(), statusCounts, reasons, customers);
+                revertOrigin(plan.planId()).map(RevertOrigin::statement).orElse(null), plan.rowsRead(),
+                plan.rowsOutOfScope(), plan.warnings(), statusCounts, reasons, customers);
     }
 }

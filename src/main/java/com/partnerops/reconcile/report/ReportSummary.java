@@ -13,6 +13,7 @@ import java.util.Map;
  * @param title "Review of plan X" or "Apply of plan X"
  * @param inputs the desired files the plan was made from
  * @param options the command's options as the admin gave them, e.g. "--additive --customer contoso.com"
+ * @param reverts for a plan made by {@code revert}: "revert of PLAN_ID, applied on DATE by WHO"; null otherwise
  * @param rowsOutOfScope rows read but left out because their customer is not among {@code --customer}
  * @param warnings what the admin should know about the inputs, e.g. a column no rule reads
  * @param statusCounts rows per status (PLANNED, REJECTED, APPLIED, STALE, FAILED), in display order
@@ -24,6 +25,7 @@ public record ReportSummary(
         Instant createdAt,
         List<String> inputs,
         String options,
+        String reverts,
         long rowsRead,
         long rowsOutOfScope,
         List<String> warnings,
@@ -39,9 +41,14 @@ public record ReportSummary(
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("Plan id", planId == null ? "" : planId);
         facts.put("Created at", createdAt == null ? "" : CREATED_AT.format(createdAt));
-        facts.put("Inputs", inputs == null ? "" : String.join(", ", inputs));
+        if (reverts != null) {
+            facts.put("Reverts", reverts);
+            facts.put("Inputs", "the audit log of the reverted plan");
+        } else {
+            facts.put("Inputs", inputs == null ? "" : String.join(", ", inputs));
+        }
         facts.put("Options", options == null || options.isBlank() ? "(none)" : options);
-        facts.put("Rows read", rowsRead);
+        facts.put(reverts == null ? "Rows read" : "Applied changes read", rowsRead);
         if (rowsOutOfScope > 0) {
             facts.put("Rows for other customers (not planned: outside --customer)", rowsOutOfScope);
         }

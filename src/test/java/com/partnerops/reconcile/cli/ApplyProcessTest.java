@@ -113,6 +113,30 @@ class ApplyProcessTest {
     }
 
     @Test
+    void theRevertOfAnApplyKilledHalfWayTakesBackWhatWasAppliedAndNothingElse() throws Exception {
+        List<String> beforeApply = StoreContent.of(cli);
+        ChildProcess apply = ChildProcess.start(List.of("-Dreconcile.apply.users-per-chunk=20"),
+                cli.args("apply", "--allow-large-removals", planId));
+        apply.awaitLine(line -> usersDone(line) >= 200, 60);
+        apply.kill();
+        long done;
+        try (Connection db = open()) {
+            done = count(db, "SELECT COUNT(*) FROM plan_user WHERE apply_status = 'APPLIED'");
+        }
+        assertThat(done).isBetween(200L, USERS - 1L);
+
+        Cli.Result revert = cli.run("revert", planId);
+
+        // from the audit, never from the plan: only the users the killed apply reached
+        assertThat(revert.exitCode()).as(revert.out() + revert.err()).isZero();
+        assertThat(revert.out()).contains("applied changes read: " + 2 * done + ", changes planned: " + 2 * done
+                + ", rejected: 0");
+        Cli.Result undone = cli.run("apply", "--allow-large-removals", revert.planId());
+        assertThat(undone.exitCode()).as(undone.out() + undone.err()).isZero();
+        assertThat(StoreContent.of(cli)).isEqualTo(beforeApply);
+    }
+
+    @Test
     void twoAppliesAtOnceOneProceedsTheOtherRefusesAndNothingIsAppliedTwice() throws Exception {
         // One user per chunk keeps the first busy for seconds: on PostgreSQL the others are refused only once their
         // context has started (on HSQLDB files, as they open the store), so they start together, and early.

@@ -738,7 +738,7 @@ class CustomerPlannerTest {
             CustomerPlan plan = plan(context, List.of(alice), row(2, "alice").licenses(EMS));
 
             assertThat(plan.users()).containsExactly(
-                    new PlannedUser(TENANT_ID, upn("alice"), alice.fingerprint(), true));
+                    new PlannedUser(TENANT_ID, upn("alice"), alice.fingerprint(), true, true));
         }
     }
 
