@@ -174,6 +174,23 @@ CREATE TABLE IF NOT EXISTS plan_seat (
     PRIMARY KEY (plan_id, tenant_id, sku)
 );
 
+-- The web front end: who submitted a plan (a web account, or the operating-system user for the CLI), who finished
+-- (applied) it, and the customers the submitter may touch ('' for every customer; tenant ids one per line).
+ALTER TABLE plan ADD COLUMN IF NOT EXISTS submitted_by VARCHAR(255);
+ALTER TABLE plan ADD COLUMN IF NOT EXISTS finished_by VARCHAR(255);
+ALTER TABLE plan ADD COLUMN IF NOT EXISTS scope TEXT;
+
+-- Accounts of the web front end. Passwords are kept as bcrypt hashes only. customers is '*' or tenant ids, one per
+-- line: the customers a technician or approver may plan for and see.
+CREATE TABLE IF NOT EXISTS web_account (
+    name VARCHAR(64) PRIMARY KEY,
+    password_hash VARCHAR(100) NOT NULL,
+    role VARCHAR(16) NOT NULL,
+    customers TEXT NOT NULL,
+    enabled BOOLEAN NOT NULL,
+    created_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- A plan made by 'revert': which applied plan it takes back, and when and by whom that plan was applied (from
 -- the audit log, as the review states it). users is the '--user' selection, one per line; '' for every user.
 CREATE TABLE IF NOT EXISTS plan_revert (

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -47,6 +48,7 @@ public class Reconciler {
     private final StoreWriteLock writeLock;
     private final Clock clock;
     private final Path reportsDir;
+    private final String operator;
 
     public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
@@ -64,6 +66,7 @@ public class Reconciler {
         this.writeLock = writeLock;
         this.clock = clock;
         this.reportsDir = Path.of(settings.reports());
+        this.operator = settings.operatorOrSystemUser();
     }
 
     /** Rows loaded per snapshot file, e.g. "customers.csv=3". */
@@ -96,6 +99,15 @@ public class Reconciler {
 
     /** Makes a plan and writes its review; nothing in the directory changes. */
     public PlanOutcome plan(PlanRequest request) {
+        return makePlan(begin(request));
+    }
+
+    /**
+     * The first half of {@link #plan}, for a caller that shows progress: checks the request and records the plan.
+     *
+     * @return the new plan's id, to pass to {@link #makePlan}
+     */
+    public String begin(PlanRequest request) {
         List<String> inputs = new ArrayList<>();
         for (Path file : request.files()) {
             if (Files.isDirectory(file)) {
@@ -122,7 +134,13 @@ public class Reconciler {
         Instant now = Instant.now(clock);
         String planId = PlanIds.next(now);
         plans.create(new PlanRecord(planId, now, inputs, request.options(), request.sheet(), tenants,
-                request.additive(), PlanRecord.PLANNING, 0, 0, null, null, List.of()));
+                request.additive(), PlanRecord.PLANNING, 0, 0, null, null, List.of(),
+                Objects.requireNonNullElse(request.submittedBy(), operator), request.scope()));
+        return planId;
+    }
+
+    /** The second half of {@link #plan}: reads the inputs, plans every customer, writes the review. */
+    public PlanOutcome makePlan(String planId) {
         try {
             jobs.run(planJob, planParameters(planId));
         } catch (RuntimeException e) {
@@ -146,9 +164,15 @@ public class Reconciler {
      * @throws com.partnerops.reconcile.state.StoreBusyException when another import or apply holds the store
      */
     public ApplyOutcome apply(String planId, ApplyRules rules) {
+        return apply(planId, rules, operator);
+    }
+
+    /** @param finishedBy who applies it, as the plan and every audit row name them: a web account, the operator */
+    public ApplyOutcome apply(String planId, ApplyRules rules, String finishedBy) {
         // Before the gate: what it checks (the plan not applied yet) must still hold when the job runs.
         return writeLock.whileHeld("apply " + planId, () -> {
             gate.check(planId, rules);
+            plans.setFinishedBy(planId, finishedBy);
             jobs.run(applyJob, planParameters(planId));
             return new ApplyOutcome(planId, applyReports.summary(planId), reportsDir.resolve(planId));
         });

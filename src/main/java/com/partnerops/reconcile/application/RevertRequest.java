@@ -9,8 +9,10 @@ import java.util.List;
  * @param customers tenant ids, domains or customer names; empty for every customer the plan changed
  * @param users UPNs; empty for every user the plan changed
  * @param options the options as the admin gave them, for the report's first page
+ * @param submittedBy who asks: a web account; null at the command line, where the operator is who asks
  */
-public record RevertRequest(String planId, List<String> customers, List<String> users, String options) {
+public record RevertRequest(String planId, List<String> customers, List<String> users, String options,
+        String submittedBy) {
 
     public RevertRequest {
         customers = List.copyOf(customers);

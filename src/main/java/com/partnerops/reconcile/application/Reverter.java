@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +37,7 @@ public class Reverter {
     private final Directory directory;
     private final Clock clock;
     private final Path reportsDir;
+    private final String operator;
 
     public Reverter(JobRunner jobs, @Qualifier(RevertJobConfiguration.JOB_NAME) Job revertJob, PlanStore plans,
             AppliedChangeLog log, Directory directory, Clock clock, ReconcileSettings settings) {
@@ -46,6 +48,7 @@ public class Reverter {
         this.directory = directory;
         this.clock = clock;
         this.reportsDir = Path.of(settings.reports());
+        this.operator = settings.operatorOrSystemUser();
     }
 
     /** @throws UnusableInputException when the plan is unknown or applied nothing the selection names */
@@ -66,7 +69,8 @@ public class Reverter {
         Instant now = Instant.now(clock);
         String planId = PlanIds.next(now);
         plans.create(new PlanRecord(planId, now, List.of(), request.options(), null, tenants, false,
-                PlanRecord.PLANNING, 0, 0, null, null, List.of()));
+                PlanRecord.PLANNING, 0, 0, null, null, List.of(),
+                Objects.requireNonNullElse(request.submittedBy(), operator), List.of()));
         plans.recordRevertOrigin(planId, origin);
         plans.setRowsRead(planId, log.count(reverted, tenants, users), 0);
         try {

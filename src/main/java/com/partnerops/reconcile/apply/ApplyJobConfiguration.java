@@ -97,8 +97,9 @@ public class ApplyJobConfiguration {
     @StepScope
     public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId, Directory directory,
             ApplyStore store, GdapPolicy policy, Clock clock,
-            ReconcileSettings settings) {
-        return new ReviewedChangeWriter(planId, directory, store, policy, clock, settings.operatorOrSystemUser());
+            ReconcileSettings settings, PlanStore plans) {
+        return new ReviewedChangeWriter(planId, directory, store, policy, clock,
+                plans.finishedBy(planId).orElse(settings.operatorOrSystemUser()));
     }
 
     /**

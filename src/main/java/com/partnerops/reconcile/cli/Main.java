@@ -8,6 +8,8 @@ import com.partnerops.reconcile.state.StoreFileLock;
 import com.partnerops.reconcile.state.StoreUnreachableException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
         description = "Bulk user, admin-role and license reconciliation for CSP partners: plan from a desired-state"
                 + " spreadsheet, review the report, apply exactly what was reviewed.",
         subcommands = {ImportStateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-                RevertCommand.class, HistoryCommand.class, UpdateCatalogCommand.class},
+                RevertCommand.class, HistoryCommand.class, AccountCommand.class, ServeCommand.class,
+                UpdateCatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing rejected", "1:internal error",
                 "2:input unusable (file, column or option named in the message); nothing planned or applied",
@@ -89,9 +92,14 @@ public class Main implements Runnable {
      * ({@link com.partnerops.reconcile.state.StoreWriteLock}).
      */
     static ConfigurableApplicationContext start(StoreOptions store, String command) {
+        return start(store, command, Map.of());
+    }
+
+    /** @param more further properties for this command, e.g. those that make the context a web server */
+    static ConfigurableApplicationContext start(StoreOptions store, String command, Map<String, String> more) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(store, command);
+                return startOnce(store, command, more);
             } catch (StoreUnreachableException e) {
                 if (!e.heldByAProcessThatDied() || attempt == STALE_LOCK_ATTEMPTS) {
                     throw e;
@@ -117,9 +125,12 @@ public class Main implements Runnable {
         }
     }
 
-    private static ConfigurableApplicationContext startOnce(StoreOptions store, String command) {
+    private static ConfigurableApplicationContext startOnce(StoreOptions store, String command,
+            Map<String, String> more) {
         // As command-line properties they outrank application.properties; builder "properties" would not.
-        String[] properties = store.properties().entrySet().stream()
+        Map<String, String> all = new LinkedHashMap<>(store.properties());
+        all.putAll(more);
+        String[] properties = all.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         StoreFileLock[] lock = new StoreFileLock[1];
         String[] url = new String[1];

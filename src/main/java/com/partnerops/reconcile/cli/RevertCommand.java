@@ -40,7 +40,7 @@ class RevertCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Main.start(store, "revert " + planId)) {
             Printer printer = new Printer(spec.commandLine().getOut());
             Reconciler.PlanOutcome plan = context.getBean(Reverter.class)
-                    .revert(new RevertRequest(planId, customers, users, describe()));
+                    .revert(new RevertRequest(planId, customers, users, describe(), null));
             printer.plan(plan);
             printer.nextStep("review " + plan.reportDir().resolve("summary.html") + ", then: ./reconcile apply "
                     + plan.planId());

@@ -63,6 +63,15 @@ public final class CustomerPlanner {
     }
 
     /**
+     * Rows for a customer the submitter may not touch: rejected whole, and nothing of the customer's state is read,
+     * so its users are neither planned nor shown.
+     */
+    public List<PlanLine> rejectOutOfScope(String tenantId, List<DesiredUserRow> rows) {
+        return rows.stream().map(row -> PlanLine.rejectedRow(tenantId, row, row.userPrincipalName(),
+                ReasonCode.CUSTOMER_NOT_IN_SCOPE, Rejections.customerNotInScope(row.customerRef()))).toList();
+    }
+
+    /**
      * @param rows this customer's desired rows, in file order
      * @param currentUsers the customer's current users that the rows name, keyed by {@link Names#key} of the UPN
      */

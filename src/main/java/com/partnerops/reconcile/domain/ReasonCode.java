@@ -3,6 +3,8 @@ package com.partnerops.reconcile.domain;
 /** Why a change was rejected (at plan time) or not applied (at apply time). */
 public enum ReasonCode {
     UNKNOWN_CUSTOMER("The customer cell matches none of your CSP customers (tenant id, domain or name)."),
+    CUSTOMER_NOT_IN_SCOPE("The customer is not among those your account may manage: leave the row out, or ask an"
+            + " admin to add the customer to your account."),
     UNKNOWN_USER("No such user in the customer's tenant: create the user first, then plan again."),
     UNKNOWN_SKU("The customer has no subscription for this product, so it cannot be assigned or removed."),
     UNKNOWN_ROLE("The role name is not a known Microsoft Entra directory role."),

@@ -37,6 +37,11 @@ final class Rejections {
                 + "): keep one row per user; none of them is planned";
     }
 
+    static String customerNotInScope(String reference) {
+        return "customer '" + reference + "' is not among the customers your account may manage; nothing of this row"
+                + " is planned";
+    }
+
     static String unknownUser(String userPrincipalName, Customer customer) {
         return "no user " + userPrincipalName + " in " + customer.name() + " (" + customer.domain()
                 + "): create the user first";

@@ -16,12 +16,14 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class CustomerGroupPlanner implements ItemProcessor<String, PlannedCustomer> {
 
     private final String planId;
+    private final PlanRecord plan;
     private final PlanStore planStore;
     private final Directory directory;
     private final CustomerPlanner planner;
 
-    public CustomerGroupPlanner(String planId, PlanStore planStore, Directory directory, CustomerPlanner planner) {
-        this.planId = planId;
+    public CustomerGroupPlanner(PlanRecord plan, PlanStore planStore, Directory directory, CustomerPlanner planner) {
+        this.planId = plan.planId();
+        this.plan = plan;
         this.planStore = planStore;
         this.directory = directory;
         this.planner = planner;
@@ -40,6 +42,10 @@ public class CustomerGroupPlanner implements ItemProcessor<String, PlannedCustom
             CustomerPlan rejected = new CustomerPlan(null, planner.rejectUnknownCustomer(rows), List.of(),
                     List.of(), 0);
             return new PlannedCustomer(null, rejected, rowSeq);
+        }
+        if (!plan.inScope(tenantIdOrEmpty)) {
+            return new PlannedCustomer(context.get().customer().name(), new CustomerPlan(tenantIdOrEmpty,
+                    planner.rejectOutOfScope(tenantIdOrEmpty, rows), List.of(), List.of(), 0), rowSeq);
         }
         Map<String, DirectoryUser> users = directory.loadUsers(tenantIdOrEmpty,
                 rows.stream().map(DesiredUserRow::userPrincipalName).toList());

@@ -138,7 +138,7 @@ public class PlanJobConfiguration {
         // The plan's creation time is its "now": GDAP end dates and NCE windows are judged as of the review.
         CustomerPlanner planner = new CustomerPlanner(policy, roles, products, plan.createdAt(),
                 plan.additive(), settingNames);
-        return new CustomerGroupPlanner(planId, plans, directory, planner);
+        return new CustomerGroupPlanner(plan, plans, directory, planner);
     }
 
     @Bean

@@ -12,6 +12,9 @@ import java.util.List;
  * @param reviewDigest {@link PlanDigest#ofFile} of plan.csv as written; null before
  * @param warnings what the admin should know about the inputs although nothing stopped the plan
  * @param state PLANNING, PLANNED, APPLYING, APPLIED or FAILED
+ * @param submittedBy the web account or operating-system user that made the plan; null for older plans
+ * @param scope the tenant ids the submitter may touch, rows for any other customer are rejected; empty for every
+ *     customer
  */
 public record PlanRecord(
         String planId,
@@ -26,7 +29,9 @@ public record PlanRecord(
         long rowsOutOfScope,
         String rowsDigest,
         String reviewDigest,
-        List<String> warnings) {
+        List<String> warnings,
+        String submittedBy,
+        List<String> scope) {
 
     public static final String PLANNING = "PLANNING";
     public static final String PLANNED = "PLANNED";
@@ -38,5 +43,11 @@ public record PlanRecord(
         inputs = List.copyOf(inputs);
         customers = List.copyOf(customers);
         warnings = List.copyOf(warnings);
+        scope = List.copyOf(scope);
+    }
+
+    /** A plan made from the command line or by an account that may touch every customer. */
+    public boolean inScope(String tenantId) {
+        return scope.isEmpty() || scope.contains(tenantId);
     }
 }

@@ -41,9 +41,10 @@ public class PlanStore {
 
     public void create(PlanRecord plan) {
         jdbc.update("INSERT INTO plan (plan_id, created_at, inputs, options, sheet, customers, additive, state,"
-                + " rows_read) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", plan.planId(),
+                + " rows_read, submitted_by, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", plan.planId(),
                 plan.createdAt().atOffset(ZoneOffset.UTC), String.join("\n", plan.inputs()), plan.options(),
-                plan.sheet(), String.join("\n", plan.customers()), plan.additive(), plan.state());
+                plan.sheet(), String.join("\n", plan.customers()), plan.additive(), plan.state(),
+                plan.submittedBy(), String.join("\n", plan.scope()));
     }
 
     public Optional<PlanRecord> find(String planId) {
@@ -52,7 +53,7 @@ public class PlanStore {
                 rs.getString("options"), rs.getString("sheet"), lines(rs.getString("customers")),
                 rs.getBoolean("additive"), rs.getString("state"), rs.getLong("rows_read"),
                 rs.getLong("rows_out_of_scope"), rs.getString("rows_digest"), rs.getString("review_digest"),
-                lines(rs.getString("warnings"))), planId)
+                lines(rs.getString("warnings")), rs.getString("submitted_by"), lines(rs.getString("scope"))), planId)
                 .stream().findFirst();
     }
 
@@ -89,6 +90,16 @@ public class PlanStore {
     public void markPlanned(String planId, String rowsDigest, String reviewDigest) {
         jdbc.update("UPDATE plan SET state = ?, rows_digest = ?, review_digest = ? WHERE plan_id = ?",
                 PlanRecord.PLANNED, rowsDigest, reviewDigest, planId);
+    }
+
+    public void setFinishedBy(String planId, String finishedBy) {
+        jdbc.update("UPDATE plan SET finished_by = ? WHERE plan_id = ?", finishedBy, planId);
+    }
+
+    /** Who applied the plan (or is applying it); empty before anyone did. */
+    public Optional<String> finishedBy(String planId) {
+        return jdbc.queryForList("SELECT finished_by FROM plan WHERE plan_id = ? AND finished_by IS NOT NULL",
+                String.class, planId).stream().findFirst();
     }
 
     public void setWarnings(String planId, List<String> warnings) {

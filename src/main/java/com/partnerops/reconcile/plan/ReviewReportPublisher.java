@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.plan;
 
 import com.partnerops.reconcile.ReconcileSettings;
+import com.partnerops.reconcile.report.ReviewPages;
 import com.partnerops.reconcile.report.ReviewReport;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
@@ -10,11 +11,13 @@ import org.springframework.stereotype.Component;
 public class ReviewReportPublisher {
 
     private final PlanStore plans;
+    private final ReviewViews views;
     private final PlanDigest digest;
     private final Path reportsDir;
 
-    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, ReconcileSettings settings) {
+    public ReviewReportPublisher(PlanStore plans, ReviewViews views, PlanDigest digest, ReconcileSettings settings) {
         this.plans = plans;
+        this.views = views;
         this.digest = digest;
         this.reportsDir = Path.of(settings.reports());
     }
@@ -29,6 +32,9 @@ public class ReviewReportPublisher {
             plans.seats(planId).forEach(report::addSeat);
             report.finish(plans.summary(planId));
         }
+        // last, once the files it points to are complete
+        ReviewPages.writeSummary(views.build(planId, ReviewViews.Filter.NONE),
+                reportDir(planId).resolve(ReviewReport.SUMMARY_HTML));
         // Only a plan whose review was written completely can be applied, and only as it was written.
         plans.markPlanned(planId, digest.ofPlannedRows(planId),
                 PlanDigest.ofFile(reportDir(planId).resolve(ReviewReport.PLAN_CSV)));

@@ -1,19 +1,14 @@
 package com.partnerops.reconcile.report;
 
-import com.partnerops.reconcile.domain.LineStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 
 /**
- * The review of a plan in {@code reports/<PLAN_ID>/}: plan.csv, plan.xlsx, seats.csv and summary.html.
- * Rows are streamed to disk as they arrive; only the first rejected rows and the seats needing attention stay in
- * memory for the HTML page. I/O failures surface as {@link UncheckedIOException}.
+ * The review files of a plan in {@code reports/<PLAN_ID>/}: plan.csv, plan.xlsx and seats.csv; summary.html comes
+ * from the review template ({@link ReviewPages}). Rows are streamed to disk as they arrive. I/O failures surface as
+ * {@link UncheckedIOException}.
  */
 public final class ReviewReport implements AutoCloseable {
 
@@ -22,16 +17,11 @@ public final class ReviewReport implements AutoCloseable {
     public static final String SEATS_CSV = "seats.csv";
     public static final String SUMMARY_HTML = "summary.html";
 
-    private static final List<String> SEAT_COLUMNS = List.of("customer", "sku", "product", "purchased",
-            "assigned after", "free after", "seats to buy", "advice");
-
     private final Path dir;
     private final Resources resources = new Resources();
     private final CsvTable plan;
     private final CsvTable seats;
     private final PlanWorkbook workbook;
-    private final RowSample rejected = new RowSample(Set.of(LineStatus.REJECTED.name()));
-    private final List<SeatReportRow> seatsNeedingAttention = new ArrayList<>();
 
     private ReviewReport(Path dir) throws IOException {
         this.dir = dir;
@@ -59,26 +49,17 @@ public final class ReviewReport implements AutoCloseable {
     public void addRow(ReportRow row) {
         plan.write(row.cells());
         workbook.add(row);
-        rejected.offer(row);
     }
 
     public void addSeat(SeatReportRow seat) {
         seats.write(seat.cells());
         workbook.add(seat);
-        if (seat.needsAttention()) {
-            seatsNeedingAttention.add(seat);
-        }
     }
 
-    /** Writes plan.xlsx and summary.html and closes everything; summary.html is written last, once the rest is complete. */
+    /** Writes plan.xlsx and closes everything. */
     public void finish(ReportSummary summary) {
         try (resources) {
             workbook.write(dir.resolve(PLAN_XLSX), summary);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            page(summary).writeTo(dir.resolve(SUMMARY_HTML));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,23 +73,5 @@ public final class ReviewReport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private HtmlPage page(ReportSummary summary) {
-        HtmlPage page = SummaryPage.start(summary);
-        page.heading("Seats needing attention").table(SEAT_COLUMNS,
-                seatsNeedingAttention.stream().map(ReviewReport::seatCells).toList(),
-                "Every SKU has enough seats for this plan.");
-        SummaryPage.addRows(page, "Rejected rows", rejected, PLAN_CSV);
-        long planned = summary.statusCounts().getOrDefault(LineStatus.PLANNED.name(), 0L);
-        return page.nextStep("./reconcile apply " + summary.planId(), "Applies exactly the " + planned
-                + " PLANNED rows of this plan, nothing else. REJECTED rows are never applied: fix their cause in the"
-                + " input files and make a new plan.");
-    }
-
-    private static List<Object> seatCells(SeatReportRow seat) {
-        return List.of(Objects.toString(seat.customer(), ""), Objects.toString(seat.sku(), ""),
-                Objects.toString(seat.productName(), ""), seat.purchased(), seat.assignedAfter(), seat.freeAfter(),
-                seat.seatsToBuy(), Objects.toString(seat.advice(), ""));
     }
 }

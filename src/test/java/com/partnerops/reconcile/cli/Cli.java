@@ -8,7 +8,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,10 +67,13 @@ final class Cli {
         return new Result(exitCode, out.toString(), err.toString());
     }
 
-    /** The command line, store and reports options included, for this JVM or another. */
+    /**
+     * The command line, store and reports options included, for this JVM or another. A command of two words
+     * ({@code "report licenses"}) takes the options after both.
+     */
     List<String> args(String command, String... args) {
-        List<String> words = new ArrayList<>(List.of(command, "--db", jdbcUrl(), "--reports", reports.toString(),
-                "--now", now));
+        List<String> words = new ArrayList<>(List.of(command.split(" ")));
+        words.addAll(List.of("--db", jdbcUrl(), "--reports", reports.toString(), "--now", now));
         words.addAll(List.of(args));
         return words;
     }
@@ -87,6 +92,23 @@ final class Cli {
         options.reports = reports.toString();
         options.now = now;
         return Main.start(options, command);
+    }
+
+    /**
+     * The web front end on this store, as {@code serve} starts it, on a free port of the loopback interface; the
+     * caller closes it.
+     *
+     * @param settings more properties, e.g. {@code reconcile.web.four-eyes=true}
+     */
+    ConfigurableApplicationContext serve(Map<String, String> settings) {
+        StoreOptions options = new StoreOptions();
+        options.db = jdbcUrl;
+        options.reports = reports.toString();
+        options.now = now;
+        Map<String, String> web = new LinkedHashMap<>(Map.of("spring.main.web-application-type", "servlet",
+                "server.port", "0"));
+        web.putAll(settings);
+        return Main.start(options, "serve", web);
     }
 
     /**
