@@ -198,7 +198,7 @@ CREATE TABLE IF NOT EXISTS audit_log (
 
 -- The seat counts of every import-state, kept for the license report's changes over time: one row per customer,
 -- SKU and import, written in the import's replacement transaction (a killed import leaves none). purchased counts
--- the seats of usable (active, grace-period) subscriptions, assigned the users holding the SKU.
+-- the seats of usable (active, grace-period) LICENSE and SAAS subscriptions, assigned the users holding the SKU.
 CREATE TABLE IF NOT EXISTS seat_history (
     import_seq BIGINT NOT NULL,
     imported_at TIMESTAMP WITH TIME ZONE NOT NULL,

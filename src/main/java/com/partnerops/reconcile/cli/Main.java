@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Bulk user, admin-role and license reconciliation for CSP partners: plan from a desired-state"
                 + " spreadsheet, review the report, apply exactly what was reviewed.",
         subcommands = {ImportStateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-                HistoryCommand.class, UpdateCatalogCommand.class},
+                HistoryCommand.class, UpdateCatalogCommand.class, ReportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing rejected", "1:internal error",
                 "2:input unusable (file, column or option named in the message); nothing planned or applied",

@@ -14,6 +14,7 @@ public final class EarlierSeatCounts {
     private final Map<String, Long> previousImport = new HashMap<>();
     private final Map<String, Long> monthAgoImport = new HashMap<>();
     private final Map<String, SeatCounts> counts = new HashMap<>();
+    private final Map<String, SeatCounts> totals = new HashMap<>();
 
     void previousImport(String tenantId, long importSeq) {
         previousImport.put(tenantId, importSeq);
@@ -25,6 +26,21 @@ public final class EarlierSeatCounts {
 
     void add(String tenantId, long importSeq, String sku, SeatCounts seats) {
         counts.put(key(tenantId, importSeq, sku), seats);
+        totals.merge(tenantId + '\n' + importSeq, seats, SeatCounts::plus);
+    }
+
+    /** The customer's seats, all SKUs together, at its previous import; null when there was none. */
+    public SeatCounts previousTotal(String tenantId) {
+        return total(previousImport.get(tenantId), tenantId);
+    }
+
+    /** As {@link #previousTotal}, at its latest import at least 30 days old. */
+    public SeatCounts monthAgoTotal(String tenantId) {
+        return total(monthAgoImport.get(tenantId), tenantId);
+    }
+
+    private SeatCounts total(Long importSeq, String tenantId) {
+        return importSeq == null ? null : totals.getOrDefault(tenantId + '\n' + importSeq, SeatCounts.NONE);
     }
 
     /** The SKU's counts at the customer's previous import; 0 seats when it had none of the SKU then, null when there was no such import. */

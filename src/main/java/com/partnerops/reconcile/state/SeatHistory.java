@@ -2,6 +2,7 @@ package com.partnerops.reconcile.state;
 
 import com.partnerops.reconcile.domain.SeatCounts;
 import com.partnerops.reconcile.domain.SeatTrendPoint;
+import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,6 +33,13 @@ public class SeatHistory {
     static final String USABLE_STATUSES = Arrays.stream(SubscriptionStatus.values())
             .filter(SubscriptionStatus::seatsUsable).map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", "));
+
+    /**
+     * Kinds whose quantity is seats for users; an add-on's quantity is storage or a tenant feature, which a trend of
+     * seats must not add in.
+     */
+    static final String SEAT_KINDS = Stream.of(SubscriptionKind.LICENSE, SubscriptionKind.SAAS)
+            .map(k -> "'" + k.name() + "'").collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -54,7 +63,8 @@ public class SeatHistory {
                 + " SELECT ?, ?, k.tenant_id, k.sku, COALESCE(p.purchased, 0), COALESCE(a.assigned, 0) FROM"
                 + " (SELECT tenant_id, sku FROM import_subscription UNION SELECT tenant_id, sku FROM import_user_license) k"
                 + " LEFT JOIN (SELECT tenant_id, sku, SUM(CASE WHEN status IN (" + USABLE_STATUSES + ")"
-                + " THEN quantity ELSE 0 END) AS purchased FROM import_subscription GROUP BY tenant_id, sku) p"
+                + " AND kind IN (" + SEAT_KINDS + ") THEN quantity ELSE 0 END) AS purchased"
+                + " FROM import_subscription GROUP BY tenant_id, sku) p"
                 + " ON p.tenant_id = k.tenant_id AND p.sku = k.sku"
                 + " LEFT JOIN (SELECT tenant_id, sku, COUNT(*) AS assigned FROM import_user_license"
                 + " GROUP BY tenant_id, sku) a ON a.tenant_id = k.tenant_id AND a.sku = k.sku",

@@ -65,10 +65,13 @@ final class Cli {
         return new Result(exitCode, out.toString(), err.toString());
     }
 
-    /** The command line, store and reports options included, for this JVM or another. */
+    /**
+     * The command line, store and reports options included, for this JVM or another. A command of two words
+     * ({@code "report licenses"}) takes the options after both.
+     */
     List<String> args(String command, String... args) {
-        List<String> words = new ArrayList<>(List.of(command, "--db", jdbcUrl(), "--reports", reports.toString(),
-                "--now", now));
+        List<String> words = new ArrayList<>(List.of(command.split(" ")));
+        words.addAll(List.of("--db", jdbcUrl(), "--reports", reports.toString(), "--now", now));
         words.addAll(List.of(args));
         return words;
     }
