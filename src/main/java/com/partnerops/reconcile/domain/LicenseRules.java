@@ -46,7 +46,7 @@ public final class LicenseRules {
     private boolean renew(LicensePosition position, List<LicenseAction> actions) {
         if (position.has(SubscriptionStatus.WARNING) && position.assigned() > 0) {
             actions.add(new LicenseAction(LicenseAction.Kind.RENEW, position.assigned(), null,
-                    "in grace period: " + users(position.assigned()) + " lose the license when it ends"));
+                    "in grace period: the license stops for " + users(position.assigned()) + " when it ends"));
             return false;
         }
         if (position.has(SubscriptionStatus.SUSPENDED) && position.overAssigned() > 0) {
