@@ -3,6 +3,7 @@ package com.partnerops.reconcile.cli;
 import com.partnerops.reconcile.application.LicenseReportMailer;
 import com.partnerops.reconcile.application.LicenseReportRequest;
 import com.partnerops.reconcile.application.LicenseReporting;
+import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.report.LicenseReportSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +55,15 @@ class LicenseReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Main.start(store, "report licenses")) {
-            LicenseReportSummary report = context.getBean(LicenseReporting.class)
-                    .write(new LicenseReportRequest(customers, prices, out, renewalDays));
+            LicenseReportSummary report;
+            try {
+                report = context.getBean(LicenseReporting.class)
+                        .write(new LicenseReportRequest(customers, prices, out, renewalDays));
+            } catch (UnusableInputException e) {
+                Printer.error(spec.commandLine().getErr(), e.getMessage());
+                spec.commandLine().getErr().println("No report was written.");
+                return ExitCodes.UNUSABLE_INPUT;
+            }
             Printer printer = new Printer(spec.commandLine().getOut());
             printer.licenseReport(report);
             if (mailTo.isEmpty()) {

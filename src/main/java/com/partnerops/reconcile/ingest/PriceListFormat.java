@@ -79,13 +79,15 @@ public final class PriceListFormat {
             throw problem(row, SKU, "the row names no SKU part number and no product name (columns " + SKU
                     + " or " + PRODUCT_NAME + ")");
         }
-        SeatPrice price = new SeatPrice(price(row), currency(row));
+        // the currency first: a row whose price is unusable still says which currency the list is in
+        String code = currency(row);
         if (currency[0] == null) {
-            currency[0] = price.currency();
-        } else if (!currency[0].equals(price.currency())) {
-            throw problem(row, CURRENCY, price.currency() + " in a price list in " + currency[0]
+            currency[0] = code;
+        } else if (!currency[0].equals(code)) {
+            throw problem(row, CURRENCY, code + " in a price list in " + currency[0]
                     + ": costs of different currencies do not add up; give one price list per currency");
         }
+        SeatPrice price = new SeatPrice(price(row), code);
         Priced priced = new Priced(price, row.rowNumber());
         if (!sku.isEmpty()) {
             put(bySku, Names.key(sku), priced, row, sku);
