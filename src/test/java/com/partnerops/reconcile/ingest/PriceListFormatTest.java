@@ -83,7 +83,7 @@ class PriceListFormatTest {
         assertThatThrownBy(() -> PriceListFormat.read(dir.resolve("none.csv")))
                 .hasMessage(dir.resolve("none.csv") + ": no such file");
         Path file = dir.resolve("prices.csv");
-        Files.writeString(file, "sku,price\nSPB,20.60\n");
+        Files.writeString(file, "sku,price,currency\nSPB,20.60,EUR\n");
         assertThatThrownBy(() -> PriceListFormat.read(file))
                 .hasMessageContaining("column 'pricePerSeatMonth': required column is missing");
     }
