@@ -237,6 +237,19 @@ CREATE CACHED TABLE IF NOT EXISTS audit_log (
     applied_by VARCHAR(255) NOT NULL
 );
 
+-- The seat counts of every import-state, kept for the license report's changes over time: one row per customer,
+-- SKU and import, written in the import's replacement transaction (a killed import leaves none). purchased counts
+-- the seats of usable (active, grace-period) LICENSE and SAAS subscriptions, assigned the users holding the SKU.
+CREATE CACHED TABLE IF NOT EXISTS seat_history (
+    import_seq BIGINT NOT NULL,
+    imported_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    tenant_id VARCHAR(64) NOT NULL,
+    sku VARCHAR(128) NOT NULL,
+    purchased INT NOT NULL,
+    assigned INT NOT NULL,
+    PRIMARY KEY (tenant_id, import_seq, sku)
+);
+
 CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
 CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
 CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
@@ -246,3 +259,4 @@ CREATE INDEX IF NOT EXISTS customer_by_name_key ON customer (name_key);
 CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (applied_at);
 CREATE INDEX IF NOT EXISTS plan_user_to_apply ON plan_user (plan_id, apply_status, tenant_id);
 CREATE INDEX IF NOT EXISTS audit_log_by_plan ON audit_log (plan_id, tenant_id, audit_id);
+CREATE INDEX IF NOT EXISTS seat_history_by_time ON seat_history (imported_at);

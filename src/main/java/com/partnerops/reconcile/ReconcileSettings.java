@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param applyThreads apply's partitions: customers applied at once
  * @param apply how apply cuts its work
  * @param guard what apply insists on before it changes anything, unless a command says otherwise
+ * @param mail how the license report is mailed (the SMTP server itself: Spring Boot's {@code spring.mail.*})
  */
 @ConfigurationProperties("reconcile")
 public record ReconcileSettings(
@@ -34,7 +35,8 @@ public record ReconcileSettings(
         @DefaultValue("2") int threads,
         @DefaultValue("1") int applyThreads,
         @DefaultValue Apply apply,
-        @DefaultValue Guard guard) {
+        @DefaultValue Guard guard,
+        @DefaultValue Mail mail) {
 
     /** @param usersPerChunk users per apply transaction */
     public record Apply(@DefaultValue("100") int usersPerChunk) {
@@ -51,6 +53,10 @@ public record ReconcileSettings(
         public ApplyRules rules() {
             return new ApplyRules(maxPlanAge, maxRemovals, maxRemovalPercent, false);
         }
+    }
+
+    /** @param from the sender; blank for {@code spring.mail.username}, or {@code reconcile@localhost} without one */
+    public record Mail(@DefaultValue("") String from) {
     }
 
     /** Who the audit log names: the setting, or the operating-system user running the job. */

@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int TOO_MANY_REMOVALS = 4;
     /** Another reconcile process holds the store; nothing was done. */
     public static final int STORE_BUSY = 5;
+    /** The report is written, but its mail was not sent (no SMTP server set, or the server refused it). */
+    public static final int MAIL_NOT_SENT = 6;
 
     private ExitCodes() {
     }

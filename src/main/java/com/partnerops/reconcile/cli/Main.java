@@ -23,14 +23,15 @@ import picocli.CommandLine.Command;
         description = "Bulk user, admin-role and license reconciliation for CSP partners: plan from a desired-state"
                 + " spreadsheet, review the report, apply exactly what was reviewed.",
         subcommands = {ImportStateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-                RevertCommand.class, HistoryCommand.class, AccountCommand.class, ServeCommand.class,
-                UpdateCatalogCommand.class},
+                RevertCommand.class, HistoryCommand.class, ReportCommand.class, AccountCommand.class,
+                ServeCommand.class, UpdateCatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing rejected", "1:internal error",
                 "2:input unusable (file, column or option named in the message); nothing planned or applied",
                 "3:done, but some changes were rejected, stale or failed: read the report",
                 "4:apply refused: the plan removes more than --max-removals / --max-removal-percent allow",
-                "5:the store is in use by another reconcile process; nothing was done"})
+                "5:the store is in use by another reconcile process; nothing was done",
+                "6:report licenses: the report was written but the mail could not be sent"})
 public class Main implements Runnable {
 
     public static void main(String[] args) {

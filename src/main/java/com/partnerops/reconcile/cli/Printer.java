@@ -3,6 +3,7 @@ package com.partnerops.reconcile.cli;
 import com.partnerops.reconcile.application.Reconciler;
 import com.partnerops.reconcile.domain.SettingNames;
 import com.partnerops.reconcile.domain.TextDamage;
+import com.partnerops.reconcile.report.LicenseReportSummary;
 import com.partnerops.reconcile.report.ReportSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +64,15 @@ class Printer {
         customers(apply.summary(), "applied", "not applied");
         reasons(apply.summary());
         line("report: " + apply.reportDir().resolve("apply.csv"));
+    }
+
+    void licenseReport(LicenseReportSummary report) {
+        line("license report: " + report.dir());
+        printf("customers: %d, SKUs: %d, actions: %d%s%n", report.customers(), report.skus(), report.actions(),
+                report.monthlyUnusedCost() == null ? "" : ", unused seats cost a month: "
+                        + report.monthlyUnusedCost().toPlainString() + " " + report.currency());
+        line("  " + report.htmlFile().getFileName() + ", " + report.xlsx().getFileName() + ", "
+                + report.csv().getFileName());
     }
 
     void nextStep(String text) {

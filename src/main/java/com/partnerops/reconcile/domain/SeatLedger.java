@@ -158,9 +158,9 @@ public final class SeatLedger {
             }
             if (s.program() == Program.LEGACY) {
                 ways.add("legacy subscription " + s.subscriptionId() + " can be reduced at any time");
-            } else if (s.commitmentStart() != null && !today.isAfter(s.commitmentStart().plusDays(7))) {
+            } else if (s.reduceWindowEnd() != null && !today.isAfter(s.reduceWindowEnd())) {
                 ways.add("NCE subscription " + s.subscriptionId() + " can be reduced until "
-                        + s.commitmentStart().plusDays(7) + " (seven days after its seats were added)");
+                        + s.reduceWindowEnd() + " (seven days after its seats were added)");
             } else {
                 ways.add("NCE subscription " + s.subscriptionId() + " can be reduced only at renewal"
                         + (s.termEnd() == null ? "" : " on " + s.termEnd()));

@@ -8,7 +8,13 @@ public enum Setting {
     /** The customers a plan is limited to. */
     CUSTOMER("customer", "--customer"),
     /** The worksheet of a workbook to read. */
-    SHEET("sheet", "--sheet");
+    SHEET("sheet", "--sheet"),
+    /** The price list the license report costs seats with. */
+    PRICES("prices", "--prices"),
+    /** How many days before a term ends unused seats become an action. */
+    RENEWAL_DAYS("renewal-days", "--renewal-days"),
+    /** Who the license report is mailed to. */
+    MAIL_TO("mail-to", "--mail-to");
 
     private final String name;
     private final String flag;

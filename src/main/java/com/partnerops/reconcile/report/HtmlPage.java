@@ -1,6 +1,8 @@
 package com.partnerops.reconcile.report;
 
+import com.partnerops.reconcile.domain.SeatTrendPoint;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ final class HtmlPage {
             table.facts th{background:none;border:none;padding-left:0}table.facts td{border:none;white-space:pre-line}
             .next{border:2px solid #0a6ebd;background:#eef6fc;padding:.2em 1em 1em;margin-top:2em}
             code{background:#fff;border:1px solid #ccc;padding:.2em .4em;font-size:1.1em}
+            figure{display:inline-block;margin:.5em 1.5em .5em 0;vertical-align:top}figcaption{font-size:.85em;color:#555}
             """;
 
     private final String title;
@@ -75,16 +78,31 @@ final class HtmlPage {
         return this;
     }
 
+    /** A chart of a customer's seats over its imports, drawn from numbers only (see {@link TrendChart}). */
+    HtmlPage trend(String caption, List<SeatTrendPoint> points) {
+        body.append("<figure>").append(TrendChart.svg(points)).append("<figcaption>").append(esc(caption))
+                .append("</figcaption></figure>\n");
+        return this;
+    }
+
     void writeTo(Path file) throws IOException {
+        Files.writeString(file, html(), StandardCharsets.UTF_8);
+    }
+
+    /** The whole page, as written to the file (and sent as a mail body). */
+    String html() {
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
                 + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<h1>" + esc(title) + "</h1>\n" + body
                 + "</body>\n</html>\n";
-        Files.writeString(file, page, StandardCharsets.UTF_8);
+        return page;
     }
 
     private static String cell(Object value) {
         if (value instanceof Long || value instanceof Integer) {
             return "<td class=\"n\">" + String.format(Locale.ROOT, "%,d", value) + "</td>";
+        }
+        if (value instanceof BigDecimal amount) {
+            return "<td class=\"n\">" + String.format(Locale.ROOT, "%,.2f", amount) + "</td>";
         }
         return "<td>" + esc(value == null ? "" : value.toString()) + "</td>";
     }

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.report;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,15 +31,23 @@ final class SheetWriter {
     private final int columns;
     private final Set<Integer> numericColumns;
     private final CellStyle bold;
+    private final Map<Integer, CellStyle> styles;
     private int nextRow;
     private long overflow;
 
     /** @param numericColumns columns whose text cells hold whole numbers to be written as numeric cells */
     SheetWriter(Sheet sheet, List<String> header, Set<Integer> numericColumns, CellStyle bold) {
+        this(sheet, header, numericColumns, bold, Map.of());
+    }
+
+    /** @param styles the number or date format of a column's cells, by column index */
+    SheetWriter(Sheet sheet, List<String> header, Set<Integer> numericColumns, CellStyle bold,
+            Map<Integer, CellStyle> styles) {
         this.sheet = sheet;
         this.columns = header.size();
         this.numericColumns = numericColumns;
         this.bold = bold;
+        this.styles = Map.copyOf(styles);
         for (int i = 0; i < columns; i++) {
             sheet.setColumnWidth(i, WIDTHS.getOrDefault(header.get(i), DEFAULT_WIDTH) * 256);
         }
@@ -46,7 +55,10 @@ final class SheetWriter {
         sheet.createFreezePane(0, 1);
     }
 
-    /** Writes one row; a {@link Number} becomes a numeric cell, anything else text. */
+    /**
+     * Writes one row; a {@link Number} becomes a numeric cell, a {@link LocalDate} a date cell (both in the column's
+     * style), anything else text.
+     */
     void write(List<?> values) {
         Row row = nextRow();
         if (row == null) {
@@ -55,7 +67,9 @@ final class SheetWriter {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value instanceof Number number) {
-                row.createCell(i).setCellValue(number.doubleValue());
+                styled(row.createCell(i), i).setCellValue(number.doubleValue());
+            } else if (value instanceof LocalDate date) {
+                styled(row.createCell(i), i).setCellValue(date);
             } else if (value != null && !value.toString().isEmpty()) {
                 String text = value.toString();
                 if (numericColumns.contains(i)) {
@@ -81,6 +95,14 @@ final class SheetWriter {
         }
     }
 
+    private Cell styled(Cell cell, int column) {
+        CellStyle style = styles.get(column);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+        return cell;
+    }
+
     void skipRow() {
         nextRow++;
     }
@@ -92,6 +114,11 @@ final class SheetWriter {
 
     String name() {
         return sheet.getSheetName();
+    }
+
+    /** The index of the last row written, the header's when no row was. */
+    int lastRow() {
+        return nextRow - 1;
     }
 
     /** Sets the autofilter once the last row is known. */

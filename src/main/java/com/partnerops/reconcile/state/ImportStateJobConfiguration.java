@@ -9,6 +9,8 @@ import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.TableItemReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -95,13 +97,17 @@ public class ImportStateJobConfiguration {
                 .build();
     }
 
-    /** The one transaction that changes the current state: a kill before its commit changes nothing. */
+    /**
+     * The one transaction that changes the current state: a kill before its commit changes nothing. The seat
+     * history's dated copy is written in it too, so the history holds exactly the imports that happened.
+     */
     @Bean
     public Step replaceSnapshotTenants(JobRepository repository, PlatformTransactionManager tx,
-            SnapshotStaging staging) {
+            SnapshotStaging staging, SeatHistory seatHistory, Clock clock) {
         return new StepBuilder("replaceSnapshotTenants", repository)
                 .tasklet((contribution, chunk) -> {
                     contribution.incrementWriteCount(staging.replaceStagedCustomers());
+                    seatHistory.recordStagedImport(Instant.now(clock));
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();

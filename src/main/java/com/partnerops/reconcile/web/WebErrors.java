@@ -30,6 +30,9 @@ public class WebErrors {
     static final SettingNames FIELDS = setting -> switch (setting) {
         case CUSTOMER -> "the customer column";
         case SHEET -> "the Sheet field";
+        case PRICES -> "the price list";
+        case RENEWAL_DAYS -> "the renewal window";
+        case MAIL_TO -> "the mail recipients";
     };
 
     /** A problem in words for a page. */
