@@ -97,6 +97,8 @@ class WebFrontEndTest {
 
         String planId = upload(Cli.sample("desired-users.csv"), Cli.sample("desired-lycee.xlsx"));
 
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("review-page.png")));
         List<Map<String, String>> planCsv = SampleRunTest.csv(cli.reportDir(planId).resolve("plan.csv"));
         assertThat(statusCount("PLANNED")).isEqualTo(count(planCsv, "PLANNED")).isPositive();
         assertThat(statusCount("REJECTED")).isEqualTo(count(planCsv, "REJECTED")).isPositive();
