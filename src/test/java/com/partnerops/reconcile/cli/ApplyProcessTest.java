@@ -138,17 +138,19 @@ class ApplyProcessTest {
 
     @Test
     void twoAppliesAtOnceOneProceedsTheOtherRefusesAndNothingIsAppliedTwice() throws Exception {
-        // One user per chunk keeps the first busy for seconds: on PostgreSQL the others are refused only once their
-        // context has started (on HSQLDB files, as they open the store), so they start together, and early.
+        // The first is paused while the others start, so it still holds the store however long their start takes
+        // on a busy machine (on PostgreSQL they are refused only once their context has started).
         ChildProcess first = ChildProcess.start(List.of("-Dreconcile.apply.users-per-chunk=1"),
                 cli.args("apply", "--allow-large-removals", planId));
         first.awaitLine(line -> usersDone(line) >= 10, 60);
+        first.pause();
 
         ChildProcess second = ChildProcess.start(List.of(), cli.args("apply", "--allow-large-removals", planId));
         ChildProcess third = ChildProcess.start(List.of(), cli.args("run", "--customer", "Tailspin Toys",
                 work.resolve("desired.csv").toString()));
         int refused = second.waitForExit(60);
         int refusedRun = third.waitForExit(60);
+        first.resume();
         int proceeded = first.waitForExit(120);
 
         assertThat(refused).as(second.output()).isEqualTo(ExitCodes.STORE_BUSY);

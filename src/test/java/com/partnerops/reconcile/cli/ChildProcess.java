@@ -71,6 +71,23 @@ final class ChildProcess {
     }
 
     /** SIGKILL: no shutdown hook, no finally block, no flush: the machine died. */
+    /** SIGSTOP: the process keeps everything it holds (its locks, its connections) but does nothing. */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** SIGCONT: it carries on where {@link #pause} stopped it. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IOException("kill " + signal + " " + process.pid() + " exited " + exit);
+        }
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
