@@ -26,11 +26,6 @@ public record SeatReportRow(
                 Integer.toString(freeAfter), Integer.toString(seatsToBuy), nz(advice));
     }
 
-    /** A SKU needs the admin's attention when the plan runs short of seats or the ledger has advice about it. */
-    public boolean needsAttention() {
-        return seatsToBuy > 0 || (advice != null && !advice.isBlank());
-    }
-
     // List.of rejects nulls, and a SKU may lack a tenant-side name or program.
     private static String nz(String value) {
         return value == null ? "" : value;
