@@ -2,6 +2,8 @@ package com.partnerops.reconcile.web;
 
 import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.account.Account;
+import com.partnerops.reconcile.application.RevertRequest;
+import com.partnerops.reconcile.application.Reverter;
 import com.partnerops.reconcile.apply.ApplyReportPublisher;
 import com.partnerops.reconcile.plan.PlanQueries;
 import com.partnerops.reconcile.plan.PlanRecord;
@@ -43,10 +45,11 @@ public class PlanController {
     private final PlanAccess access;
     private final BackgroundWork work;
     private final SignedIn signedIn;
+    private final Reverter reverter;
     private final Path reports;
 
     public PlanController(PlanStore plans, PlanQueries queries, ReviewViews views, ApplyReportPublisher applyReports,
-            PlanAccess access, BackgroundWork work, SignedIn signedIn, ReconcileSettings settings) {
+            PlanAccess access, BackgroundWork work, SignedIn signedIn, Reverter reverter, ReconcileSettings settings) {
         this.plans = plans;
         this.queries = queries;
         this.views = views;
@@ -54,6 +57,7 @@ public class PlanController {
         this.access = access;
         this.work = work;
         this.signedIn = signedIn;
+        this.reverter = reverter;
         this.reports = Path.of(settings.reports());
     }
 
@@ -126,6 +130,19 @@ public class PlanController {
         });
         work.apply(planId, account.name());
         return "redirect:/plans/" + planId;
+    }
+
+    /** Undo: a new plan whose rows take back what this one applied, reviewed (and finished) like any plan. */
+    @PostMapping("/plans/{planId}/revert")
+    String revert(@PathVariable String planId, Principal principal) {
+        Account account = signedIn.account(principal);
+        PlanRecord plan = visiblePlan(account, planId);
+        if (!account.allCustomers() && !account.customers().containsAll(queries.tenantsChanged(planId))) {
+            throw new AccessDeniedException("This plan changed customers your account may not manage.");
+        }
+        String revertId = reverter.revert(new RevertRequest(plan.planId(), List.of(), List.of(),
+                "web revert by " + account.name(), account.name())).planId();
+        return "redirect:/plans/" + revertId;
     }
 
     @GetMapping("/plans/{planId}/files/{name}")

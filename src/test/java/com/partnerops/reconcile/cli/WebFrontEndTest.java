@@ -122,6 +122,13 @@ class WebFrontEndTest {
         assertThat(cli.run("history", "--plan", planId).out()).contains(" admin ");
         page.navigate(base + "/plans");
         assertThat(page.locator("#plans").innerText()).contains(planId, "APPLIED", "admin");
+        page.navigate(base + "/plans/" + planId);
+        page.click("#revert");
+        page.waitForSelector("#state");
+        assertThat(page.locator("h1").innerText()).contains("revert of " + planId + ", applied on 2026-11-24 09:00"
+                + " UTC by admin");
+        assertThat(statusCount("PLANNED")).isEqualTo(count(applyCsv, "APPLIED"));
+
         byte[] xlsx = page.request().get(base + "/plans/" + planId + "/files/plan.xlsx").body();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             // the Changes sheet: every planned change but the marketplace SaaS seats, which have a sheet of their own
