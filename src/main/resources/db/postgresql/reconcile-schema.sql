@@ -148,9 +148,6 @@ CREATE TABLE IF NOT EXISTS plan_user (
     PRIMARY KEY (plan_id, tenant_id, upn_key)
 );
 
--- Stores made before this column order users who free and take seats among those who only free them.
-ALTER TABLE plan_user ADD COLUMN IF NOT EXISTS takes_seats BOOLEAN DEFAULT FALSE NOT NULL;
-
 CREATE TABLE IF NOT EXISTS plan_customer (
     plan_id VARCHAR(64) NOT NULL,
     tenant_id VARCHAR(64) NOT NULL,
@@ -176,9 +173,8 @@ CREATE TABLE IF NOT EXISTS plan_seat (
 
 -- The web front end: who submitted a plan (a web account, or the operating-system user for the CLI), who finished
 -- (applied) it, and the customers the submitter may touch ('' for every customer; tenant ids one per line).
-ALTER TABLE plan ADD COLUMN IF NOT EXISTS submitted_by VARCHAR(255);
-ALTER TABLE plan ADD COLUMN IF NOT EXISTS finished_by VARCHAR(255);
-ALTER TABLE plan ADD COLUMN IF NOT EXISTS scope TEXT;
+-- Added by StoreSchema when missing (plan.submitted_by, finished_by, scope; plan_user.takes_seats): ALTER TABLE,
+-- even with IF NOT EXISTS, waits for an exclusive lock that every running apply's transaction holds off.
 
 -- Accounts of the web front end. Passwords are kept as bcrypt hashes only. customers is '*' or tenant ids, one per
 -- line: the customers a technician or approver may plan for and see.

@@ -1,5 +1,13 @@
 package com.partnerops.reconcile.state;
 
+import java.util.HexFormat;
+import java.util.Arrays;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,6 +62,24 @@ public class StoreSchema implements InitializingBean {
                     + " or PostgreSQL (--db jdbc:postgresql://HOST:PORT/DB?user=...)");
         }
 
+        /** A digest of this version's scripts: a store whose schema came from the same ones needs no DDL. */
+        String scriptsDigest() {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                for (String script : new String[] {"batch-schema.sql", "reconcile-schema.sql"}) {
+                    try (InputStream in = new ClassPathResource("db/" + scripts + "/" + script).getInputStream()) {
+                        digest.update(in.readAllBytes());
+                    }
+                }
+                digest.update(Arrays.deepToString(POSTGRESQL_COLUMNS).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
         ResourceDatabasePopulator scripts() {
             return new ResourceDatabasePopulator(new ClassPathResource("db/" + scripts + "/batch-schema.sql"),
                     new ClassPathResource("db/" + scripts + "/reconcile-schema.sql"));
@@ -77,14 +103,61 @@ public class StoreSchema implements InitializingBean {
                 try (Statement lock = connection.createStatement()) {
                     lock.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")");
                 }
-                database.scripts().populate(connection);
-                makeAuditLogAppendOnly(connection, database);
+                String version = database.scriptsDigest();
+                if (!version.equals(installedVersion(connection))) {
+                    database.scripts().populate(connection);
+                    addMissingColumns(connection);
+                    makeAuditLogAppendOnly(connection, database);
+                    recordVersion(connection, version);
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /**
+     * The scripts' digest the schema was last brought up to date with; "" before. On PostgreSQL even DDL that
+     * changes nothing (CREATE INDEX IF NOT EXISTS) waits for locks a running apply holds, so a command starting
+     * beside an apply skips it when the schema is current.
+     */
+    private static String installedVersion(Connection connection) {
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        jdbc.execute("CREATE TABLE IF NOT EXISTS store_schema_version (digest VARCHAR(64) NOT NULL)");
+        return jdbc.queryForList("SELECT digest FROM store_schema_version", String.class).stream().findFirst()
+                .orElse("");
+    }
+
+    private static void recordVersion(Connection connection, String version) {
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        jdbc.update("DELETE FROM store_schema_version");
+        jdbc.update("INSERT INTO store_schema_version (digest) VALUES (?)", version);
+    }
+
+    /** Columns newer than a PostgreSQL store, as table, column and definition. */
+    private static final String[][] POSTGRESQL_COLUMNS = {
+        {"plan", "submitted_by", "VARCHAR(255)"},
+        {"plan", "finished_by", "VARCHAR(255)"},
+        {"plan", "scope", "TEXT"},
+        {"plan_user", "takes_seats", "BOOLEAN DEFAULT FALSE NOT NULL"},
+    };
+
+    /**
+     * Only when missing: on PostgreSQL, ALTER TABLE waits for an exclusive lock even when the column exists, so a
+     * command starting beside an apply would wait for a gap between its transactions.
+     */
+    private static void addMissingColumns(Connection connection) {
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        for (String[] column : POSTGRESQL_COLUMNS) {
+            Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?",
+                    Integer.class, column[0], column[1]);
+            if (present == null || present == 0) {
+                jdbc.execute("ALTER TABLE " + column[0] + " ADD COLUMN " + column[1] + " " + column[2]);
             }
         }
     }

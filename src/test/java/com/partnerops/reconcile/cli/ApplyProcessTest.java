@@ -138,8 +138,9 @@ class ApplyProcessTest {
 
     @Test
     void twoAppliesAtOnceOneProceedsTheOtherRefusesAndNothingIsAppliedTwice() throws Exception {
-        // The first is paused while the others start, so it still holds the store however long their start takes
-        // on a busy machine (on PostgreSQL they are refused only once their context has started).
+        // The first is paused while the others start, so it still holds the store however slowly they start on a
+        // busy machine (on PostgreSQL they are refused only once their context has started; a store whose schema
+        // is current takes no lock to start, so they do not wait behind the paused apply's transaction).
         ChildProcess first = ChildProcess.start(List.of("-Dreconcile.apply.users-per-chunk=1"),
                 cli.args("apply", "--allow-large-removals", planId));
         first.awaitLine(line -> usersDone(line) >= 10, 60);
