@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.application;
 
 import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.Setting;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.state.Directory;
 import java.util.LinkedHashSet;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The customers a command is limited to, as the admin named them: each must be a customer in the store. */
+/**
+ * The customers a command is limited to, as the admin named them: each must be a customer in the store. Messages
+ * name the setting neutrally; the surface that prints them words it ({@code Printer.error} as the flag).
+ */
 final class CustomerReferences {
 
     /**
@@ -23,7 +27,7 @@ final class CustomerReferences {
     /** @return the tenant ids, in the order named, each once */
     static List<String> resolve(Directory directory, List<String> references) {
         if (references.size() > MAX_CUSTOMER_OPTIONS) {
-            throw new UnusableInputException("--customer", null, 0, null, "given " + references.size()
+            throw new UnusableInputException(Setting.CUSTOMER.neutral(), null, 0, null, "given " + references.size()
                     + " times; at most " + MAX_CUSTOMER_OPTIONS + ": leave it out (the files' customer column"
                     + " chooses) or plan in several runs");
         }
@@ -31,7 +35,7 @@ final class CustomerReferences {
         for (String reference : references) {
             Optional<Customer> customer = directory.findCustomer(reference);
             if (customer.isEmpty()) {
-                throw new UnusableInputException("--customer " + reference, null, 0, null,
+                throw new UnusableInputException(Setting.CUSTOMER.neutral() + " " + reference, null, 0, null,
                         "matches no customer in the store (give a tenant id, domain or exact name; import-state first)");
             }
             tenants.add(customer.get().tenantId());

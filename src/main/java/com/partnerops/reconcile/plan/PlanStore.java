@@ -245,10 +245,10 @@ public class PlanStore {
     }
 
     public ReportSummary summary(String planId) {
-        PlanRecord plan = get(planId);
-        return summary(plan, "Review of plan " + planId + revertOrigin(planId).map(o -> " (" + o.statement() + ")")
-                .orElse(""),
-                "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line WHERE plan_id = ?");
+        Optional<RevertOrigin> origin = revertOrigin(planId);
+        return summary(get(planId), "Review of plan " + planId + origin.map(o -> " (" + o.statement() + ")")
+                .orElse(""), "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line WHERE plan_id = ?",
+                origin);
     }
 
     /**
@@ -256,6 +256,10 @@ public class PlanStore {
      * tenant_id, customer_name and upn_key, one row per plan or apply row.
      */
     public ReportSummary summary(PlanRecord plan, String title, String rowsQuery) {
+        return summary(plan, title, rowsQuery, revertOrigin(plan.planId()));
+    }
+
+    private ReportSummary summary(PlanRecord plan, String title, String rowsQuery, Optional<RevertOrigin> origin) {
         Map<String, Long> statusCounts = new LinkedHashMap<>();
         Map<String, Long> reasonCounts = new HashMap<>();
         Map<String, long[]> perCustomer = new LinkedHashMap<>();
@@ -289,7 +293,7 @@ public class PlanStore {
         reasonCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
         return new ReportSummary(plan.planId(), title, plan.createdAt(), plan.inputs(), plan.options(),
-                revertOrigin(plan.planId()).map(RevertOrigin::statement).orElse(null), plan.rowsRead(),
-                plan.rowsOutOfScope(), plan.warnings(), statusCounts, reasons, customers);
+                origin.map(RevertOrigin::statement).orElse(null), plan.rowsRead(), plan.rowsOutOfScope(),
+                plan.warnings(), statusCounts, reasons, customers);
     }
 }

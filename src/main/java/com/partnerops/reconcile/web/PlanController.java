@@ -10,6 +10,7 @@ import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.plan.ReviewViews;
 import com.partnerops.reconcile.report.ReportSummary;
+import com.partnerops.reconcile.report.ReviewView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
@@ -77,9 +78,11 @@ public class PlanController {
         }
         ReviewViews.Filter filter = new ReviewViews.Filter(blankToNull(customer), blankToNull(change),
                 blankToNull(status));
+        ReviewView view = views.build(planId, filter);
         model.addAttribute("filter", filter);
-        model.addAttribute("view", views.build(planId, filter));
-        model.addAttribute("customers", plans.summary(planId).customers());
+        model.addAttribute("view", view);
+        // the summary's customers are every customer of the plan: the filter narrows the rows, not the figures
+        model.addAttribute("customers", view.summary().customers());
         model.addAttribute("whyNotFinish", access.whyNotFinish(account, plan).orElse(null));
         model.addAttribute("removals", queries.plannedRemovals(planId));
         if (plan.state().equals(PlanRecord.APPLIED)) {
