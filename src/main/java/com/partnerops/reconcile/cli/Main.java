@@ -2,6 +2,7 @@ package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ReconcileApplication;
 import com.partnerops.reconcile.domain.TextDamage;
+import com.partnerops.reconcile.graph.LiveReadUnavailableException;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.state.StoreBusyException;
 import com.partnerops.reconcile.state.StoreFileLock;
@@ -49,6 +50,11 @@ public class Main implements Runnable {
                 cmd.getErr().println(cmd.getCommandName().equals("import-state") ? "The store is unchanged."
                         : "Nothing was planned or applied.");
                 return ExitCodes.UNUSABLE_INPUT;
+            }
+            if (e instanceof LiveReadUnavailableException unavailable) {
+                Printer.error(cmd.getErr(), e.getMessage());
+                cmd.getErr().println("The store is unchanged.");
+                return unavailable.badSettings() ? ExitCodes.UNUSABLE_INPUT : ExitCodes.INTERNAL_ERROR;
             }
             if (e instanceof StoreUnreachableException) {
                 Printer.error(cmd.getErr(), e.getMessage());

@@ -9,6 +9,8 @@ import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.TableItemReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -98,10 +100,11 @@ public class ImportStateJobConfiguration {
     /** The one transaction that changes the current state: a kill before its commit changes nothing. */
     @Bean
     public Step replaceSnapshotTenants(JobRepository repository, PlatformTransactionManager tx,
-            SnapshotStaging staging) {
+            SnapshotStaging staging, CustomerSources sources, Clock clock) {
         return new StepBuilder("replaceSnapshotTenants", repository)
                 .tasklet((contribution, chunk) -> {
                     contribution.incrementWriteCount(staging.replaceStagedCustomers());
+                    sources.recordStaged(CustomerSources.SNAPSHOT, Instant.now(clock));
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();
