@@ -72,6 +72,23 @@ class LiveReadTest {
         assertThat(sources(live)).containsExactlyInAnyOrder(LiveReadFixture.CONTOSO + " graph null",
                 LiveReadFixture.FABRIKAM + " graph null", LiveReadFixture.LYCEE + " graph null");
         assertThat(emulator.refreshTokensReused()).isZero();
+
+        // and plan, unchanged, plans the same from either
+        Path desired = work.resolve("desired.csv");
+        Files.writeString(desired, "customer,userPrincipalName,jobTitle,roles,licenses\n"
+                + "contoso.onmicrosoft.com,adele.vance@contoso.com,Store Manager,,\n"
+                + "contoso.onmicrosoft.com,alex.wilber@contoso.com,,,\n"
+                + "contoso.onmicrosoft.com,megan.bowen@contoso.com,,User Administrator,SPB;SHAREPOINTSTORAGE\n"
+                + "fabrikam.onmicrosoft.com,carla.rossi@fabrikam.com,,,ENTERPRISEPACK;adobe.acrobat_pro_teams\n"
+                + "Lycée Victor Hugo,mathis.roux@lyceevictorhugo.fr,,,M365EDU_A3_FACULTY\n");
+        Cli.Result fromSnapshot = snapshot.run("plan", desired.toString());
+        Cli.Result fromGraph = live.run("plan", desired.toString());
+        assertThat(fromGraph.exitCode()).isEqualTo(fromSnapshot.exitCode()).isEqualTo(ExitCodes.SOME_REJECTED);
+        for (String report : List.of("plan.csv", "seats.csv")) {
+            assertThat(Files.readAllLines(live.reportDir(fromGraph.planId()).resolve(report))).as(report)
+                    .containsExactlyElementsOf(Files.readAllLines(snapshot.reportDir(fromSnapshot.planId())
+                            .resolve(report)));
+        }
     }
 
     @Test
