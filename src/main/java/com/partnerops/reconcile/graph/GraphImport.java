@@ -55,7 +55,7 @@ public class GraphImport {
      */
     public GraphImportOutcome run(List<String> references, BiConsumer<Integer, Integer> progress) {
         ReconcileSettings.Graph graph = settings.graph();
-        requireSettings(graph);
+        LiveSettings.require(graph);
         TokenBroker tokens = new TokenBroker(graph, new RefreshTokenStore(Path.of(graph.refreshTokenFile()),
                 graph.refreshToken()), clock);
         LiveApi api = new LiveApi(graph, settings.partnerCenter(), tokens);
@@ -158,22 +158,5 @@ public class GraphImport {
             }
         }
         return chosen;
-    }
-
-    private static void requireSettings(ReconcileSettings.Graph graph) {
-        List<String> missing = new ArrayList<>();
-        if (graph.partnerTenantId().isBlank()) {
-            missing.add("graph.partner-tenant-id");
-        }
-        if (graph.clientId().isBlank()) {
-            missing.add("graph.client-id");
-        }
-        if (graph.clientSecret().isBlank()) {
-            missing.add("graph.client-secret");
-        }
-        if (!missing.isEmpty()) {
-            throw new LiveReadUnavailableException("a live read needs the settings " + String.join(", ", missing)
-                    + " (reconcile." + missing.get(0) + ", or its environment variable)", true);
-        }
     }
 }

@@ -1,26 +1,19 @@
 package com.partnerops.reconcile.graph;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
-import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
-import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
-import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import com.microsoft.aad.msal4j.RefreshTokenParameters;
 import com.partnerops.reconcile.ReconcileSettings;
-import java.net.MalformedURLException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import javax.net.ssl.SSLContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.function.Function;
 
 /**
  * Access tokens per tenant and API, from the service user's refresh token (the Secure Application Model): the
@@ -36,9 +29,8 @@ final class TokenBroker {
     private final ReconcileSettings.Graph settings;
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, AccessToken> cached = new ConcurrentHashMap<>();
-    private final Map<String, ConfidentialClientApplication> apps = new ConcurrentHashMap<>();
+    private final Map<String, Function<RefreshTokenParameters, CompletableFuture<IAuthenticationResult>>> apps = new ConcurrentHashMap<>();
     private final CapturedRefreshToken captured = new CapturedRefreshToken();
 
     private record AccessToken(String value, Instant expiresOn) {
@@ -80,8 +72,9 @@ final class TokenBroker {
 
     private IAuthenticationResult exchange(String tenantId, Resource resource, String refreshToken) {
         try {
-            return app(tenantId).acquireToken(RefreshTokenParameters.builder(Set.of(resource.scope()), refreshToken)
-                    .build()).get();
+            return apps.computeIfAbsent(tenantId, tenant -> MsalClients.forTenant(settings, tenant, captured))
+                    .apply(RefreshTokenParameters.builder(Set.of(resource.scope()), refreshToken).build())
+                    .get();
         } catch (ExecutionException e) {
             throw refused(tenantId, e.getCause());
         } catch (MsalException e) {
@@ -92,34 +85,12 @@ final class TokenBroker {
         }
     }
 
-    private ConfidentialClientApplication app(String tenantId) {
-        return apps.computeIfAbsent(tenantId, tenant -> {
-            try {
-                return ConfidentialClientApplication.builder(settings.clientId(),
-                        ClientCredentialFactory.createFromSecret(settings.clientSecret()))
-                        .authority(stripSlash(settings.authority()) + "/" + tenant + "/")
-                        // A host other than Microsoft's (an emulator, a sovereign cloud proxy) has no discovery
-                        // endpoint; validateAuthority(false) alone would still ask Microsoft's.
-                        .instanceDiscovery(false)
-                        .validateAuthority(false)
-                        .sslSocketFactory(SSLContext.getDefault().getSocketFactory())
-                        .setTokenCacheAccessAspect(captured)
-                        .build();
-            } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new TokenRefusedException(tenant, "the 'graph.authority' setting '" + settings.authority()
-                        + "' is not a usable https URL");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("no TLS on this Java platform", e);
-            }
-        });
-    }
-
     static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return MsalClients.stripSlash(url);
     }
 
     /** The token service's own words (AADSTS code and first line), never the request that carried the token. */
-    private static TokenRefusedException refused(String tenantId, Throwable cause) {
+    static TokenRefusedException refused(String tenantId, Throwable cause) {
         String reason = cause instanceof MsalServiceException service
                 ? service.errorCode() + ": " + firstLine(service.getMessage())
                 : cause.getClass().getSimpleName() + ": " + firstLine(String.valueOf(cause.getMessage()));
@@ -129,35 +100,6 @@ final class TokenBroker {
     private static String firstLine(String text) {
         int end = text.indexOf('\r') >= 0 ? text.indexOf('\r') : text.indexOf('\n');
         return end >= 0 ? text.substring(0, end) : text;
-    }
-
-    /**
-     * msal4j keeps the refresh token an exchange returns in its token cache only; this reads it from there. The
-     * cache is emptied before each exchange so the one read after it is that exchange's.
-     */
-    private final class CapturedRefreshToken implements ITokenCacheAccessAspect {
-        private volatile String latest;
-
-        @Override
-        public void beforeCacheAccess(ITokenCacheAccessContext context) {
-            context.tokenCache().deserialize("{}");
-        }
-
-        @Override
-        public void afterCacheAccess(ITokenCacheAccessContext context) {
-            if (context.hasCacheChanged()) {
-                JsonNode refresh = json.readTree(context.tokenCache().serialize()).path("RefreshToken");
-                for (JsonNode entry : refresh) {
-                    latest = entry.path("secret").asString();
-                }
-            }
-        }
-
-        String take() {
-            String token = latest;
-            latest = null;
-            return token;
-        }
     }
 
     /** The token service refused a tenant's token; the message holds its reason, never a token. */

@@ -131,6 +131,10 @@ public final class GraphEmulator implements AutoCloseable {
                 String tenant = path.substring(1, path.indexOf("/oauth2/"));
                 TokenService.Answer answer = tokens.exchange(tenant, form(exchange));
                 send(exchange, answer.status(), answer.body(), null);
+            } else if (path.matches("/[^/]+/oauth2/v2\\.0/devicecode") && "POST".equals(exchange.getRequestMethod())) {
+                TokenService.Answer answer = tokens.deviceCode(path.substring(1, path.indexOf("/oauth2/")),
+                        form(exchange));
+                send(exchange, answer.status(), answer.body(), null);
             } else if (path.startsWith("/graph/v1.0/")) {
                 graph.handle(exchange, path.substring("/graph/v1.0".length()));
             } else if (path.startsWith("/pc/v1/")) {

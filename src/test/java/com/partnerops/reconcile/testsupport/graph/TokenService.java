@@ -35,6 +35,10 @@ final class TokenService {
     final Set<String> unconsented = ConcurrentHashMap.newKeySet();
     private final Set<String> liveRefreshTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
+    /** Refresh tokens issued to the app as a public client (device code): redeemed without a secret. */
+    private final Set<String> publicClientTokens = ConcurrentHashMap.newKeySet();
+    /** Device codes and how many more polls each stays pending (the user is still signing in). */
+    private final Map<String, Integer> pendingDeviceCodes = new ConcurrentHashMap<>();
     private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
     /** Every secret this service ever issued or was configured with: none may show in the job's output. */
     final List<String> secrets = new CopyOnWriteArrayList<>();
@@ -48,7 +52,14 @@ final class TokenService {
     }
 
     String newRefreshToken() {
-        String token = "0.AQ-rt-" + HexFormat.of().formatHex(random.generateSeed(24));
+        return newRefreshToken(false);
+    }
+
+    private String newRefreshToken(boolean publicClient) {
+        String token = "0.AQ-rt-" + hex();
+        if (publicClient) {
+            publicClientTokens.add(token);
+        }
         liveRefreshTokens.add(token);
         secrets.add(token);
         return token;
@@ -64,10 +75,15 @@ final class TokenService {
             return error(400, "unauthorized_client", 700016, "Application with identifier '" + form.get("client_id")
                     + "' was not found in the directory '" + tenant + "'.");
         }
-        if (!clientSecret.equals(form.get("client_secret"))) {
+        String secret = form.get("client_secret");
+        if (secret != null && !clientSecret.equals(secret)) {
             return error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being"
                     + " sent in the request is the client secret value, not the client secret ID, for a secret added"
                     + " to app '" + clientId + "'.");
+        }
+        // the documented name, and the short one msal4j sends, which the identity platform takes too
+        if (Set.of("urn:ietf:params:oauth:grant-type:device_code", "device_code").contains(form.get("grant_type"))) {
+            return deviceCodeGrant(tenant, form);
         }
         if (!"refresh_token".equals(form.get("grant_type"))) {
             return error(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type '"
@@ -85,6 +101,15 @@ final class TokenService {
             return error(400, "invalid_grant", 70000, "The refresh token isn't valid: it was redeemed already,"
                     + " revoked or never issued.");
         }
+        boolean publicClient = publicClientTokens.contains(refreshToken);
+        if (publicClient == (secret != null)) {
+            liveRefreshTokens.add(refreshToken);
+            return publicClient
+                    ? error(401, "invalid_client", 700025, "Client is public so neither 'client_assertion' nor"
+                            + " 'client_secret' should be presented.")
+                    : error(401, "invalid_client", 7000218, "The request body must contain the following parameter:"
+                            + " 'client_assertion' or 'client_secret'.");
+        }
         redeemed.add(refreshToken);
         if (unconsented.contains(tenant)) {
             liveRefreshTokens.add(refreshToken); // a refusal spends nothing
@@ -93,21 +118,62 @@ final class TokenService {
                     + " application with ID '" + clientId + "' named 'reconcile'. Send an interactive authorization"
                     + " request for this user and resource.");
         }
-        String scope = form.getOrDefault("scope", "");
+        return tokens(tenant, form.getOrDefault("scope", ""), publicClient);
+    }
+
+    /** POST {tenant}/oauth2/v2.0/devicecode: the code the user enters, the one the app polls with. */
+    synchronized Answer deviceCode(String tenant, Map<String, String> form) {
+        if (!clientId.equals(form.get("client_id"))) {
+            return error(400, "unauthorized_client", 700016, "Application with identifier '" + form.get("client_id")
+                    + "' was not found in the directory '" + tenant + "'.");
+        }
+        String deviceCode = "DAQABAAEAAAD-" + hex();
+        secrets.add(deviceCode);
+        pendingDeviceCodes.put(deviceCode, 1);
+        String userCode = "EMU" + (100000 + random.nextInt(900000));
+        return new Answer(200, EmulatedTenant.JSON.objectNode().put("user_code", userCode)
+                .put("device_code", deviceCode).put("verification_uri", "https://microsoft.com/devicelogin")
+                .put("expires_in", 900).put("interval", 1)
+                .put("message", "To sign in, use a web browser to open the page https://microsoft.com/devicelogin"
+                        + " and enter the code " + userCode + " to authenticate."));
+    }
+
+    /** The first poll finds the user still signing in; the next one, signed in. */
+    private Answer deviceCodeGrant(String tenant, Map<String, String> form) {
+        Integer polls = pendingDeviceCodes.get(form.getOrDefault("device_code", ""));
+        if (polls == null) {
+            return error(400, "expired_token", 70019, "Verification code expired.");
+        }
+        if (polls > 0) {
+            pendingDeviceCodes.put(form.get("device_code"), polls - 1);
+            return error(400, "authorization_pending", 70016, "OAuth 2.0 device flow error. Authorization is"
+                    + " pending. Continue polling.");
+        }
+        pendingDeviceCodes.remove(form.get("device_code"));
+        return tokens(tenant, form.getOrDefault("scope", ""), true);
+    }
+
+    private Answer tokens(String tenant, String scope, boolean publicClient) {
         String resource = scope.contains(PARTNER_CENTER) ? PARTNER_CENTER : scope.contains(GRAPH) ? GRAPH : null;
         if (resource == null) {
             return error(400, "invalid_scope", 70011, "The provided value for the input parameter 'scope' is not"
                     + " valid.");
         }
-        String accessToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.at-" + HexFormat.of().formatHex(random.generateSeed(24));
+        String accessToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.at-" + hex();
         accessTokens.put(accessToken, new Grant(tenant, resource, Instant.now().plusSeconds(3599)));
         secrets.add(accessToken);
         ObjectNode body = EmulatedTenant.JSON.objectNode().put("token_type", "Bearer").put("scope", resource)
                 .put("expires_in", 3599).put("ext_expires_in", 3599).put("access_token", accessToken)
-                .put("refresh_token", newRefreshToken())
+                .put("refresh_token", newRefreshToken(publicClient))
                 .put("id_token", idToken(tenant))
                 .put("client_info", base64("{\"uid\":\"svc-user\",\"utid\":\"" + tenant + "\"}"));
         return new Answer(200, body);
+    }
+
+    private String hex() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private String idToken(String tenant) {
