@@ -72,8 +72,12 @@ final class TokenBroker {
 
     private IAuthenticationResult exchange(String tenantId, Resource resource, String refreshToken) {
         try {
-            return apps.computeIfAbsent(tenantId, tenant -> MsalClients.forTenant(settings, tenant, captured))
-                    .apply(RefreshTokenParameters.builder(Set.of(resource.scope()), refreshToken).build())
+            // One app for every tenant, its authority's tenant overridden per request: building an app per
+            // customer tenant cost more than the exchange itself, and exchanges take turns.
+            return apps.computeIfAbsent(settings.partnerTenantId(),
+                    tenant -> MsalClients.forTenant(settings, tenant, captured))
+                    .apply(RefreshTokenParameters.builder(Set.of(resource.scope()), refreshToken).tenant(tenantId)
+                            .build())
                     .get();
         } catch (ExecutionException e) {
             throw refused(tenantId, e.getCause());

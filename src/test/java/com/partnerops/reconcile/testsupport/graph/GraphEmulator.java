@@ -35,6 +35,12 @@ public final class GraphEmulator implements AutoCloseable {
     public static final String CLIENT_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
     public static final String CLIENT_SECRET = "Qx8~emulator-client-secret-7Jk2";
 
+    static {
+        // Answers go out as headers and body in two writes; with Nagle's algorithm on, each waited for the client's
+        // delayed ACK (about 40 ms), which a benchmark would measure as the job's own time.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     final Map<String, EmulatedTenant> tenants = new LinkedHashMap<>();
     final List<ObjectNode> relationships = new ArrayList<>();
     final TokenService tokens;
@@ -48,11 +54,18 @@ public final class GraphEmulator implements AutoCloseable {
     public volatile int retryAfterSeconds = 1;
     public final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     public final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+    /** Added to every answer, token endpoint included: the network and the service as a benchmark assumes them. */
+    public volatile int latencyMillis;
+    /** Set to enforce Microsoft's documented read limits ({@link ReadLimits}). */
+    public volatile ReadLimits limits;
 
     /** What the emulator saw. */
     public final AtomicInteger throttled = new AtomicInteger();
     public final AtomicInteger requestsBeforeRetryAfter = new AtomicInteger();
     public final AtomicInteger requests = new AtomicInteger();
+    public final AtomicInteger tokenRequests = new AtomicInteger();
+    /** Requests about the partner as a whole (its customers, its GDAP relationships), not one customer. */
+    public final AtomicInteger partnerRequests = new AtomicInteger();
     private final Map<String, Long> notBefore = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perTenant = new ConcurrentHashMap<>();
 
@@ -72,7 +85,7 @@ public final class GraphEmulator implements AutoCloseable {
             throw new IOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newFixedThreadPool(64));
         server.start();
     }
 
@@ -127,6 +140,14 @@ public final class GraphEmulator implements AutoCloseable {
         try (exchange) {
             requests.incrementAndGet();
             String path = exchange.getRequestURI().getRawPath();
+            if (latencyMillis > 0) {
+                Thread.sleep(latencyMillis);
+            }
+            if (path.endsWith("/oauth2/v2.0/token")) {
+                tokenRequests.incrementAndGet();
+            } else if (path.equals("/pc/v1/customers") || path.endsWith("/delegatedAdminRelationships")) {
+                partnerRequests.incrementAndGet();
+            }
             if (path.matches("/[^/]+/oauth2/v2\\.0/token") && "POST".equals(exchange.getRequestMethod())) {
                 String tenant = path.substring(1, path.indexOf("/oauth2/"));
                 TokenService.Answer answer = tokens.exchange(tenant, form(exchange));
@@ -143,6 +164,8 @@ public final class GraphEmulator implements AutoCloseable {
                 send(exchange, 404, graphError("ResourceNotFound", "Resource not found for the segment '" + path
                         + "'."), null);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
             System.err.println("emulator: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
                     + " failed: " + e);
@@ -155,7 +178,21 @@ public final class GraphEmulator implements AutoCloseable {
      * tenant's Retry-After is over is counted (the job must never send one) and throttled again.
      */
     boolean fault(HttpExchange exchange, String tenant) throws IOException {
+        return fault(exchange, tenant, ReadLimits.Api.GRAPH);
+    }
+
+    boolean fault(HttpExchange exchange, String tenant, ReadLimits.Api api) throws IOException {
         long now = System.nanoTime();
+        ReadLimits current = limits;
+        if (current != null) {
+            Integer wait = current.admit(api, tenant, now);
+            if (wait != null) {
+                throttled.incrementAndGet();
+                send(exchange, 429, graphError("TooManyRequests", "Too many requests from Identifier:" + tenant
+                        + " under category:throttle.aad.ags.directory. Please try again later."), wait);
+                return true;
+            }
+        }
         Long until = notBefore.get(tenant);
         if (until != null && now < until) {
             requestsBeforeRetryAfter.incrementAndGet();

@@ -32,7 +32,12 @@ final class PartnerCenterRoutes {
             send(exchange, 401, error(401, "Unauthorized", "The access token is not valid for Partner Center."), null);
             return;
         }
-        if (emulator.fault(exchange, GraphEmulator.PARTNER_TENANT)) {
+        String prefix = "/customers/";
+        String customerId = path.startsWith(prefix) && path.endsWith("/subscriptions")
+                ? path.substring(prefix.length(), path.length() - "/subscriptions".length()) : null;
+        // Partner Center counts a customer's subscription reads against that customer, the rest against the partner
+        if (emulator.fault(exchange, customerId == null ? GraphEmulator.PARTNER_TENANT : customerId,
+                customerId == null ? ReadLimits.Api.GRAPH : ReadLimits.Api.PARTNER_CENTER_SUBSCRIPTIONS)) {
             return;
         }
         if (path.equals("/customers")) {
@@ -49,10 +54,8 @@ final class PartnerCenterRoutes {
             page(exchange, "/customers", customers);
             return;
         }
-        String prefix = "/customers/";
-        if (path.startsWith(prefix) && path.endsWith("/subscriptions")) {
-            EmulatedTenant t = emulator.tenant(path.substring(prefix.length(), path.length() - "/subscriptions"
-                    .length()));
+        if (customerId != null) {
+            EmulatedTenant t = emulator.tenant(customerId);
             if (t == null) {
                 send(exchange, 404, error(600, "CustomerNotFound", "The customer was not found."), null);
                 return;
