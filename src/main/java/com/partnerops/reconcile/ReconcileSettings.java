@@ -63,7 +63,8 @@ public record ReconcileSettings(
      * the OAuth scopes stay Microsoft's resource URIs whatever they are.
      *
      * @param baseUrl Microsoft Graph, version included
-     * @param authority the Microsoft Entra sign-in host; tokens come from {@code {authority}/{tenant}/oauth2/v2.0/token}
+     * @param authority the Microsoft Entra sign-in host; tokens come from
+     *     {@code {authority}/{tenant}/oauth2/v2.0/token}
      * @param partnerTenantId the partner's own tenant: Partner Center and GDAP relationships are read there
      * @param clientId the multitenant app registered in the partner tenant
      * @param clientSecret its secret; never printed, logged or stored

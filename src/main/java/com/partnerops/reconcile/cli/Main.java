@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "reconcile", mixinStandardHelpOptions = true, version = "reconcile 0.1",
         description = "Bulk user, admin-role and license reconciliation for CSP partners: plan from a desired-state"
                 + " spreadsheet, review the report, apply exactly what was reviewed.",
-        subcommands = {ImportStateCommand.class, LoginCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
+        subcommands = {ImportStateCommand.class, LoginCommand.class, PlanCommand.class, ApplyCommand.class,
+            RunCommand.class,
                 RevertCommand.class, HistoryCommand.class, UpdateCatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing rejected", "1:internal error",

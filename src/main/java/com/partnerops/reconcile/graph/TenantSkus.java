@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** A tenant's {@code subscribedSkus}: SKU ids to part numbers, and service plan ids to names, as the store keeps them. */
+/**
+ * A tenant's {@code subscribedSkus}: SKU ids to part numbers, and service plan ids to names, as the store keeps
+ * them.
+ */
 final class TenantSkus {
 
     private final Map<String, JsonNode> byId = new HashMap<>();

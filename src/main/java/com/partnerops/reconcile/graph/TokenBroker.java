@@ -30,7 +30,8 @@ final class TokenBroker {
     private final RefreshTokenStore refreshTokens;
     private final Clock clock;
     private final Map<String, AccessToken> cached = new ConcurrentHashMap<>();
-    private final Map<String, Function<RefreshTokenParameters, CompletableFuture<IAuthenticationResult>>> apps = new ConcurrentHashMap<>();
+    private final Map<String, Function<RefreshTokenParameters, CompletableFuture<IAuthenticationResult>>> apps =
+            new ConcurrentHashMap<>();
     private final CapturedRefreshToken captured = new CapturedRefreshToken();
 
     private record AccessToken(String value, Instant expiresOn) {
