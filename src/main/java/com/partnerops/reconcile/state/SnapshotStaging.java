@@ -105,11 +105,11 @@ public class SnapshotStaging {
         for (DirectoryUser u : users) {
             String key = Names.key(u.userPrincipalName());
             u.licenses().forEach(sku -> licenses.add(new Object[] {u.tenantId(), key, sku,
-                    String.join(";", u.disabledPlansOf(sku))}));
+                    String.join(";", u.disabledPlansOf(sku)), u.groupOf(sku).orElse(null)}));
             u.roles().forEach(role -> roles.add(new Object[] {u.tenantId(), key, role}));
         }
-        jdbc.batchUpdate("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans)"
-                + " VALUES (?, ?, ?, ?)", licenses);
+        jdbc.batchUpdate("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans,"
+                + " assigned_by_group) VALUES (?, ?, ?, ?, ?)", licenses);
         jdbc.batchUpdate("INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
     }
 }

@@ -144,6 +144,9 @@ public class StoreSchema implements InitializingBean {
         {"plan", "finished_by", "VARCHAR(255)"},
         {"plan", "scope", "TEXT"},
         {"plan_user", "takes_seats", "BOOLEAN DEFAULT FALSE NOT NULL"},
+        // Graph's licenseAssignmentStates[].assignedByGroup; twins in this order (import-state copies with SELECT *)
+        {"user_license", "assigned_by_group", "VARCHAR(4000)"},
+        {"import_user_license", "assigned_by_group", "VARCHAR(4000)"},
     };
 
     /**
