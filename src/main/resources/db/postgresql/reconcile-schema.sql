@@ -75,6 +75,19 @@ CREATE TABLE IF NOT EXISTS import_directory_user (LIKE directory_user);
 CREATE TABLE IF NOT EXISTS import_user_license (LIKE user_license);
 CREATE TABLE IF NOT EXISTS import_user_role (LIKE user_role);
 
+-- user_license.assigned_by_group (a license held through a group: the group's name) is added by StoreSchema to both
+-- twins in the same order, so import-state's INSERT ... SELECT * still copies a row whole.
+
+-- Where each customer's current state came from (snapshot or graph) and when it was read. A customer a live read
+-- could not refresh keeps its state and its row here, with not_refreshed saying why and since when.
+CREATE TABLE IF NOT EXISTS customer_source (
+    tenant_id VARCHAR(64) PRIMARY KEY,
+    source VARCHAR(16) NOT NULL,
+    read_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    not_refreshed VARCHAR(4000),
+    not_refreshed_at TIMESTAMP WITH TIME ZONE
+);
+
 CREATE TABLE IF NOT EXISTS plan (
     plan_id VARCHAR(64) PRIMARY KEY,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,

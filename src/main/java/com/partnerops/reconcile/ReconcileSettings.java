@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apply how apply cuts its work
  * @param guard what apply insists on before it changes anything, unless a command says otherwise
  * @param mail how the license report is mailed (the SMTP server itself: Spring Boot's {@code spring.mail.*})
+ * @param graph how {@code import-state --from graph} reaches Microsoft Graph and signs in
+ * @param partnerCenter where Partner Center's API is
  */
 @ConfigurationProperties("reconcile")
 public record ReconcileSettings(
@@ -36,7 +38,9 @@ public record ReconcileSettings(
         @DefaultValue("1") int applyThreads,
         @DefaultValue Apply apply,
         @DefaultValue Guard guard,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Graph graph,
+        @DefaultValue PartnerCenter partnerCenter) {
 
     /** @param usersPerChunk users per apply transaction */
     public record Apply(@DefaultValue("100") int usersPerChunk) {
@@ -57,6 +61,50 @@ public record ReconcileSettings(
 
     /** @param from the sender; blank for {@code spring.mail.username}, or {@code reconcile@localhost} without one */
     public record Mail(@DefaultValue("") String from) {
+    }
+
+    /**
+     * The live read (issue 10): the partner's multitenant app and its service user's refresh token (the Secure
+     * Application Model). Base URLs are used as given, so a local emulator is {@code https://127.0.0.1:PORT/...};
+     * the OAuth scopes stay Microsoft's resource URIs whatever they are.
+     *
+     * @param baseUrl Microsoft Graph, version included
+     * @param authority the Microsoft Entra sign-in host; tokens come from
+     *     {@code {authority}/{tenant}/oauth2/v2.0/token}
+     * @param partnerTenantId the partner's own tenant: Partner Center and GDAP relationships are read there
+     * @param clientId the multitenant app registered in the partner tenant
+     * @param clientSecret its secret; never printed, logged or stored
+     * @param refreshToken the service user's refresh token; blank to read (and keep) it in {@code refreshTokenFile}
+     * @param refreshTokenFile where the latest refresh token is kept, owner-only, replaced at every exchange
+     * @param concurrency customers read at once
+     * @param maxAttempts tries per request when Graph or Partner Center answers 429, 503 or 504
+     * @param maxRetryAfter the longest Retry-After honoured before the customer counts as unreadable
+     */
+    public record Graph(
+            @DefaultValue("https://graph.microsoft.com/v1.0") String baseUrl,
+            @DefaultValue("https://login.microsoftonline.com") String authority,
+            @DefaultValue("") String partnerTenantId,
+            @DefaultValue("") String clientId,
+            @DefaultValue("") String clientSecret,
+            @DefaultValue("") String refreshToken,
+            @DefaultValue("data/graph-refresh-token") String refreshTokenFile,
+            @DefaultValue("8") int concurrency,
+            @DefaultValue("6") int maxAttempts,
+            @DefaultValue("120s") Duration maxRetryAfter) {
+
+        /** The secrets are masked: a record's toString would otherwise print them in any log of the settings. */
+        @Override
+        public String toString() {
+            return "Graph[baseUrl=" + baseUrl + ", authority=" + authority + ", partnerTenantId=" + partnerTenantId
+                    + ", clientId=" + clientId + ", clientSecret=" + (clientSecret.isEmpty() ? "" : "***")
+                    + ", refreshToken=" + (refreshToken.isEmpty() ? "" : "***") + ", refreshTokenFile="
+                    + refreshTokenFile + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
+                    + ", maxRetryAfter=" + maxRetryAfter + "]";
+        }
+    }
+
+    /** @param baseUrl Partner Center's API, without {@code /v1} (its paging links come with or without it) */
+    public record PartnerCenter(@DefaultValue("https://api.partnercenter.microsoft.com") String baseUrl) {
     }
 
     /** Who the audit log names: the setting, or the operating-system user running the job. */

@@ -5,6 +5,8 @@ import com.partnerops.reconcile.apply.ApplyGate;
 import com.partnerops.reconcile.apply.ApplyJobConfiguration;
 import com.partnerops.reconcile.apply.ApplyReportPublisher;
 import com.partnerops.reconcile.apply.ApplyRules;
+import com.partnerops.reconcile.graph.GraphImport;
+import com.partnerops.reconcile.graph.GraphImportOutcome;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.plan.PlanIds;
 import com.partnerops.reconcile.plan.PlanJobConfiguration;
@@ -49,12 +51,13 @@ public class Reconciler {
     private final Clock clock;
     private final Path reportsDir;
     private final String operator;
+    private final GraphImport graphImport;
 
     public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
             @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports,
             ApplyGate gate, Directory directory, StoreWriteLock writeLock, Clock clock,
-            ReconcileSettings settings) {
+            ReconcileSettings settings, GraphImport graphImport) {
         this.jobs = jobs;
         this.importStateJob = importStateJob;
         this.planJob = planJob;
@@ -67,6 +70,7 @@ public class Reconciler {
         this.clock = clock;
         this.reportsDir = Path.of(settings.reports());
         this.operator = settings.operatorOrSystemUser();
+        this.graphImport = graphImport;
     }
 
     /** Rows loaded per snapshot file, e.g. "customers.csv=3". */
@@ -89,6 +93,19 @@ public class Reconciler {
             }
         }
         return new ImportOutcome(counts);
+    }
+
+    /**
+     * Reads the current state live from Partner Center and Microsoft Graph, customer by customer; a customer that
+     * cannot be read keeps its previous state and is named in the outcome.
+     *
+     * @param customers tenant ids, domains or names; empty for every customer of the partner
+     * @param progress told (customers read, total) as the read goes
+     * @throws com.partnerops.reconcile.state.StoreBusyException when another import or apply holds the store
+     */
+    public GraphImportOutcome importFromGraph(List<String> customers,
+            java.util.function.BiConsumer<Integer, Integer> progress) {
+        return writeLock.whileHeld("import-state --from graph", () -> graphImport.run(customers, progress));
     }
 
     public record PlanOutcome(String planId, ReportSummary summary, Path reportDir) {

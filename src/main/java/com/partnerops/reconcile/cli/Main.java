@@ -2,6 +2,7 @@ package com.partnerops.reconcile.cli;
 
 import com.partnerops.reconcile.ReconcileApplication;
 import com.partnerops.reconcile.domain.TextDamage;
+import com.partnerops.reconcile.graph.LiveReadUnavailableException;
 import com.partnerops.reconcile.ingest.UnusableInputException;
 import com.partnerops.reconcile.state.StoreBusyException;
 import com.partnerops.reconcile.state.StoreFileLock;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Command;
 @Command(name = "reconcile", mixinStandardHelpOptions = true, version = "reconcile 0.1",
         description = "Bulk user, admin-role and license reconciliation for CSP partners: plan from a desired-state"
                 + " spreadsheet, review the report, apply exactly what was reviewed.",
-        subcommands = {ImportStateCommand.class, PlanCommand.class, ApplyCommand.class, RunCommand.class,
-                RevertCommand.class, HistoryCommand.class, ReportCommand.class, AccountCommand.class,
-                ServeCommand.class, UpdateCatalogCommand.class},
+        subcommands = {ImportStateCommand.class, LoginCommand.class, PlanCommand.class, ApplyCommand.class,
+                RunCommand.class, RevertCommand.class, HistoryCommand.class, ReportCommand.class,
+                AccountCommand.class, ServeCommand.class, UpdateCatalogCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, nothing rejected", "1:internal error",
                 "2:input unusable (file, column or option named in the message); nothing planned or applied",
@@ -53,6 +54,11 @@ public class Main implements Runnable {
                 cmd.getErr().println(cmd.getCommandName().equals("import-state") ? "The store is unchanged."
                         : "Nothing was planned or applied.");
                 return ExitCodes.UNUSABLE_INPUT;
+            }
+            if (e instanceof LiveReadUnavailableException unavailable) {
+                Printer.error(cmd.getErr(), e.getMessage());
+                cmd.getErr().println("The store is unchanged.");
+                return unavailable.badSettings() ? ExitCodes.UNUSABLE_INPUT : ExitCodes.INTERNAL_ERROR;
             }
             if (e instanceof StoreUnreachableException) {
                 Printer.error(cmd.getErr(), e.getMessage());

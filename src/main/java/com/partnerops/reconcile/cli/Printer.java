@@ -39,6 +39,19 @@ class Printer {
         line("imported " + dir + ": " + String.join(", ", outcome.rowsPerFile()));
     }
 
+    /** A live read: the rows stored, then each customer that kept its previous state and why. */
+    void imported(com.partnerops.reconcile.graph.GraphImportOutcome outcome) {
+        line("imported graph: " + String.join(", ", outcome.rowsPerKind()));
+        for (var customer : outcome.notRefreshed()) {
+            line("not refreshed: " + customer.customer().name() + " (" + customer.customer().tenantId() + "): "
+                    + customer.reason());
+        }
+        if (!outcome.notRefreshed().isEmpty()) {
+            line(outcome.notRefreshed().size() + " customer" + (outcome.notRefreshed().size() == 1 ? "" : "s")
+                    + " kept the state read before; the others were refreshed");
+        }
+    }
+
     void plan(Reconciler.PlanOutcome plan) {
         ReportSummary summary = plan.summary();
         line("plan: " + plan.planId());

@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * fingerprint the same way.
  *
  * @param disabledPlans service plans switched off, by SKU part number (only SKUs that have any)
+ * @param groupLicenses licenses the user holds through a group, by SKU part number: the group that assigns it.
+ *     Such a license takes a seat like any other but cannot be removed from the user directly.
  */
 public record DirectoryUser(
         String tenantId,
@@ -24,7 +26,14 @@ public record DirectoryUser(
         boolean accountEnabled,
         Set<String> licenses,
         Set<String> roles,
-        Map<String, Set<String>> disabledPlans) {
+        Map<String, Set<String>> disabledPlans,
+        Map<String, String> groupLicenses) {
+
+    /** A user who holds no license through a group. */
+    public DirectoryUser(String tenantId, String userPrincipalName, Map<UserAttribute, String> attributes,
+            boolean accountEnabled, Set<String> licenses, Set<String> roles, Map<String, Set<String>> disabledPlans) {
+        this(tenantId, userPrincipalName, attributes, accountEnabled, licenses, roles, disabledPlans, Map.of());
+    }
 
     public DirectoryUser {
         EnumMap<UserAttribute, String> nonBlank = new EnumMap<>(UserAttribute.class);
@@ -43,6 +52,14 @@ public record DirectoryUser(
             }
         });
         disabledPlans = Collections.unmodifiableMap(plans);
+        TreeMap<String, String> inherited = new TreeMap<>(groupLicenses);
+        inherited.keySet().retainAll(licenses);
+        groupLicenses = Collections.unmodifiableMap(inherited);
+    }
+
+    /** The group the user holds this license through; empty when it is assigned directly (or not held). */
+    public java.util.Optional<String> groupOf(String sku) {
+        return java.util.Optional.ofNullable(groupLicenses.get(sku));
     }
 
     public String attribute(UserAttribute attribute) {
@@ -57,18 +74,20 @@ public record DirectoryUser(
         EnumMap<UserAttribute, String> changed = new EnumMap<>(UserAttribute.class);
         changed.putAll(attributes);
         changed.put(attribute, value);
-        return new DirectoryUser(tenantId, userPrincipalName, changed, accountEnabled, licenses, roles, disabledPlans);
+        return new DirectoryUser(tenantId, userPrincipalName, changed, accountEnabled, licenses, roles, disabledPlans,
+                groupLicenses);
     }
 
     public DirectoryUser withLicenses(Set<String> newLicenses) {
         Map<String, Set<String>> plans = new TreeMap<>(disabledPlans);
         plans.keySet().retainAll(newLicenses);
-        return new DirectoryUser(tenantId, userPrincipalName, attributes, accountEnabled, newLicenses, roles, plans);
+        return new DirectoryUser(tenantId, userPrincipalName, attributes, accountEnabled, newLicenses, roles, plans,
+                groupLicenses);
     }
 
     public DirectoryUser withRoles(Set<String> newRoles) {
         return new DirectoryUser(tenantId, userPrincipalName, attributes, accountEnabled, licenses, newRoles,
-                disabledPlans);
+                disabledPlans, groupLicenses);
     }
 
     public DirectoryUser withDisabledPlans(String sku, Set<String> off) {
@@ -78,7 +97,8 @@ public record DirectoryUser(
         } else {
             plans.put(sku, off);
         }
-        return new DirectoryUser(tenantId, userPrincipalName, attributes, accountEnabled, licenses, roles, plans);
+        return new DirectoryUser(tenantId, userPrincipalName, attributes, accountEnabled, licenses, roles, plans,
+                groupLicenses);
     }
 
     /**
@@ -92,6 +112,9 @@ public record DirectoryUser(
         canonical.append("licenses=").append(licenses).append('\n');
         canonical.append("roles=").append(roles).append('\n');
         canonical.append("disabledPlans=").append(disabledPlans).append('\n');
+        if (!groupLicenses.isEmpty()) { // only then: fingerprints of plans made before groups were read still match
+            canonical.append("groupLicenses=").append(groupLicenses).append('\n');
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -24,9 +24,14 @@ final class LicenseDrafting {
                         .map(Subscription::skuPartNumber) : Optional.empty();
         ListDiff diff = ListDiff.of(spec.get(), draft.current.licenses(), resolveSku);
         if (!additive) {
-            diff.removals().forEach(sku -> draft.add(new Candidate(isSaas(context, sku)
-                    ? new PlannedChange.RemoveSaasSeat(sku)
-                    : new PlannedChange.RemoveLicense(sku, draft.current.disabledPlansOf(sku)))));
+            for (String sku : diff.removals()) {
+                Candidate removal = draft.add(new Candidate(isSaas(context, sku)
+                        ? new PlannedChange.RemoveSaasSeat(sku)
+                        : new PlannedChange.RemoveLicense(sku, draft.current.disabledPlansOf(sku))));
+                // Rejected here, before seats: a refused removal is never counted as a seat given back.
+                draft.current.groupOf(sku).ifPresent(group -> removal.reject(ReasonCode.INHERITED_FROM_GROUP,
+                        Rejections.inheritedFromGroup(sku, group)));
+            }
         }
         for (String sku : diff.unknownRemovals()) {
             draft.add(new Candidate(new PlannedChange.RemoveLicense(sku))).reject(ReasonCode.UNKNOWN_SKU,

@@ -21,6 +21,8 @@ public enum ReasonCode {
     INVALID_VALUE("A cell holds a value that cannot be used as it is; the message says which and why."),
     REPLACEMENT_REJECTED("The row replaces licenses, and an addition was rejected: its removals are held back so the"
             + " user is not left without the license that was to replace them. Fix the addition, then plan again."),
+    INHERITED_FROM_GROUP("The user holds this license through a group: it cannot be removed from the user directly."
+            + " Remove the user from the group (or the license from the group), then plan again."),
     /**
      * The user changed after what the change relies on was read: between plan and apply, or (for a revert) since
      * the plan being reverted was applied.

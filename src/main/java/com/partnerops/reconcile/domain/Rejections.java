@@ -94,6 +94,11 @@ final class Rejections {
         return "the user does not hold '" + written + "': " + unknownLicense(context, names, written);
     }
 
+    static String inheritedFromGroup(String sku, String group) {
+        return sku + " is assigned to the user through the group '" + group + "': it cannot be removed from the user"
+                + " directly and keeps its seat; remove the user from that group, or the license from the group";
+    }
+
     static String tenantLevelAddon(String product) {
         return product + " is a tenant-level add-on: it applies to the whole tenant and is never assigned to a user";
     }

@@ -65,8 +65,9 @@ public class CustomerStates {
         Map<String, Map<String, Integer>> assigned = new HashMap<>();
         Map<String, Set<String>> licenses = new HashMap<>();
         Map<String, Map<String, Set<String>>> disabled = new HashMap<>();
-        named.query("SELECT tenant_id, upn_key, sku, disabled_plans FROM user_license WHERE tenant_id IN (:tenants)",
-                tenants, rs -> {
+        Map<String, Map<String, String>> inherited = new HashMap<>();
+        named.query("SELECT tenant_id, upn_key, sku, disabled_plans, assigned_by_group FROM user_license"
+                + " WHERE tenant_id IN (:tenants)", tenants, rs -> {
                     String tenant = rs.getString("tenant_id");
                     String sku = rs.getString("sku");
                     assigned.computeIfAbsent(tenant, t -> new HashMap<>()).merge(sku, 1, Integer::sum);
@@ -76,6 +77,10 @@ public class CustomerStates {
                         licenses.computeIfAbsent(user, k -> new TreeSet<>()).add(sku);
                         disabled.computeIfAbsent(user, k -> new TreeMap<>())
                                 .put(sku, PlannedChange.splitList(rs.getString("disabled_plans")));
+                        if (rs.getString("assigned_by_group") != null) {
+                            inherited.computeIfAbsent(user, k -> new TreeMap<>())
+                                    .put(sku, rs.getString("assigned_by_group"));
+                        }
                     }
                 });
         Map<String, Set<String>> roles = new HashMap<>();
@@ -94,7 +99,7 @@ public class CustomerStates {
                 String user = userKey(tenant, key);
                 users.computeIfAbsent(tenant, t -> new HashMap<>()).put(key, StoreRows.user(rs, tenant,
                         licenses.getOrDefault(user, Set.of()), roles.getOrDefault(user, Set.of()),
-                        disabled.getOrDefault(user, Map.of())));
+                        disabled.getOrDefault(user, Map.of()), inherited.getOrDefault(user, Map.of())));
             }
         });
         Map<String, CustomerState> states = new HashMap<>();

@@ -103,11 +103,13 @@ public class ImportStateJobConfiguration {
      */
     @Bean
     public Step replaceSnapshotTenants(JobRepository repository, PlatformTransactionManager tx,
-            SnapshotStaging staging, SeatHistory seatHistory, Clock clock) {
+            SnapshotStaging staging, SeatHistory seatHistory, CustomerSources sources, Clock clock) {
         return new StepBuilder("replaceSnapshotTenants", repository)
                 .tasklet((contribution, chunk) -> {
                     contribution.incrementWriteCount(staging.replaceStagedCustomers());
-                    seatHistory.recordStagedImport(Instant.now(clock));
+                    Instant importedAt = Instant.now(clock);
+                    seatHistory.recordStagedImport(importedAt);
+                    sources.recordStaged(CustomerSources.SNAPSHOT, importedAt);
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();

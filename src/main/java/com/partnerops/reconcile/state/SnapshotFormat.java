@@ -40,11 +40,12 @@ public enum SnapshotFormat {
     CUSTOMERS("customers.csv", List.of("tenantId", "domain", "name"), List.of()),
     SUBSCRIPTIONS("subscriptions.csv",
             List.of("tenantId", "subscriptionId", "skuPartNumber", "kind", "program", "quantity", "status"),
-            List.of("productName", "commitmentStart", "termEnd", "assignedDisplay")),
+            List.of("productName", "commitmentStart", "termEnd", "assignedDisplay", "refundableSeats",
+                    "refundableUntil")),
     GDAP("gdap.csv", List.of("tenantId", "relationshipId", "status", "roles"), List.of("endDateTime")),
     USERS("users.csv", List.of("tenantId", "userPrincipalName"),
             List.of("displayName", "givenName", "surname", "usageLocation", "jobTitle", "department",
-                    "accountEnabled", "licenses", "roles", "disabledPlans"));
+                    "accountEnabled", "licenses", "roles", "disabledPlans", "groupLicenses"));
 
     /** An e-mail address at its longest, as the store keeps user principal names. */
     static final int MAX_UPN_LENGTH = 320;
@@ -53,7 +54,9 @@ public enum SnapshotFormat {
             "subscriptionId", 128, "skuPartNumber", 128, "productName", 255, "assignedDisplay", 64,
             "relationshipId", 128, "roles", 4000, "userPrincipalName", MAX_UPN_LENGTH);
     /** Lists of names, where a tab or line break is white space between entries. */
-    private static final Set<String> LIST_COLUMNS = Set.of("licenses", "roles", "disabledPlans");
+    private static final Set<String> LIST_COLUMNS = Set.of("licenses", "roles", "disabledPlans", "groupLicenses");
+    /** A group's display name at its longest in Microsoft Entra ID. */
+    private static final int MAX_GROUP_LENGTH = 256;
     /** A single role as the store keeps it. */
     private static final int MAX_ROLE_LENGTH = 255;
 
@@ -114,9 +117,22 @@ public enum SnapshotFormat {
                 row.get("productName"),
                 choice(row, "kind", SubscriptionKind::valueOf, SubscriptionKind.values()),
                 choice(row, "program", Program::valueOf, Program.values()),
-                quantity(row),
+                quantity(row, "quantity"),
                 choice(row, "status", SubscriptionStatus::valueOf, SubscriptionStatus.values()),
-                date(row, "commitmentStart"), date(row, "termEnd"), row.get("assignedDisplay"));
+                date(row, "commitmentStart"), date(row, "termEnd"), row.get("assignedDisplay"), refundable(row));
+    }
+
+    /** Partner Center's refundable seats, when the snapshot says: a number of seats needs the day it ends. */
+    private static Subscription.Refundable refundable(SourceRow row) {
+        if (row.get("refundableSeats").isEmpty()) {
+            return null;
+        }
+        int seats = quantity(row, "refundableSeats");
+        LocalDate until = date(row, "refundableUntil");
+        if (until == null && seats > 0) {
+            throw problem(row, "refundableUntil", "is empty; say until which day the refundable seats can be reduced");
+        }
+        return new Subscription.Refundable(seats, until);
     }
 
     private static GdapRelationship relationship(SourceRow row) {
@@ -152,7 +168,7 @@ public enum SnapshotFormat {
                 PlannedChange.splitList(row.get("licenses")));
         Map<String, Set<String>> disabled = new TreeMap<>();
         for (String entry : PlannedChange.splitList(row.get("disabledPlans"))) {
-            String sku = heldSku(row, entry, licenses, licenseNames.of(tenantId));
+            String sku = heldSku(row, "disabledPlans", entry, licenses, licenseNames.of(tenantId));
             disabled.computeIfAbsent(sku, k -> new TreeSet<>())
                     .add(licenseNames.servicePlanName(sku, entry.substring(entry.indexOf(':') + 1).strip()));
         }
@@ -163,8 +179,17 @@ public enum SnapshotFormat {
                         + " characters long; a role name of at most " + MAX_ROLE_LENGTH + " fits");
             }
         }
+        Map<String, String> inherited = new TreeMap<>();
+        for (String entry : PlannedChange.splitList(row.get("groupLicenses"))) {
+            String group = entry.substring(entry.indexOf(':') + 1).strip();
+            if (group.length() > MAX_GROUP_LENGTH) {
+                throw problem(row, "groupLicenses", "'" + TextDamage.excerpt(group) + "' is " + group.length()
+                        + " characters long; a group name of at most " + MAX_GROUP_LENGTH + " fits");
+            }
+            inherited.put(heldSku(row, "groupLicenses", entry, licenses, licenseNames.of(tenantId)), group);
+        }
         return new DirectoryUser(tenantId, row.get("userPrincipalName"), attributes, !"false".equals(enabled),
-                licenses, roles, disabled);
+                licenses, roles, disabled, inherited);
     }
 
     /** A user attribute Microsoft Entra ID would refuse is refused here, as the store has no room for it either. */
@@ -194,8 +219,12 @@ public enum SnapshotFormat {
         }
     }
 
-    /** The SKU part of a {@code disabledPlans} entry {@code SKU:PLAN}, which must be one of the user's licenses. */
-    private static String heldSku(SourceRow row, String entry, Set<String> licenses, LicenseNames names) {
+    /**
+     * The SKU part of a {@code disabledPlans} entry {@code SKU:PLAN} or a {@code groupLicenses} entry
+     * {@code SKU:group}, which must be one of the user's licenses.
+     */
+    private static String heldSku(SourceRow row, String column, String entry, Set<String> licenses,
+            LicenseNames names) {
         int colon = entry.indexOf(':');
         if (colon > 0 && colon < entry.length() - 1) {
             LicenseNames.Result sku = names.resolve(entry.substring(0, colon));
@@ -203,10 +232,11 @@ public enum SnapshotFormat {
                 return resolved.skuPartNumber();
             }
             if (sku instanceof LicenseNames.Unresolved unresolved) {
-                throw problem(row, "disabledPlans", "'" + entry + "': " + unresolved.message());
+                throw problem(row, column, "'" + entry + "': " + unresolved.message());
             }
         }
-        throw problem(row, "disabledPlans", "'" + entry + "' is not SKU:PLAN for one of the user's licenses");
+        throw problem(row, column, "'" + entry + "' is not " + ("disabledPlans".equals(column) ? "SKU:PLAN"
+                : "SKU:group") + " for one of the user's licenses");
     }
 
     private static <E extends Enum<E>> E choice(SourceRow row, String column, Function<String, E> parse, E[] values) {
@@ -220,16 +250,16 @@ public enum SnapshotFormat {
         }
     }
 
-    private static int quantity(SourceRow row) {
+    private static int quantity(SourceRow row, String column) {
         try {
-            int quantity = Integer.parseInt(row.get("quantity"));
+            int quantity = Integer.parseInt(row.get(column));
             if (quantity >= 0) {
                 return quantity;
             }
         } catch (NumberFormatException e) {
             // reported below with the expected form
         }
-        throw problem(row, "quantity", "'" + row.get("quantity") + "' is not a whole number of seats (0 or more)");
+        throw problem(row, column, "'" + row.get(column) + "' is not a whole number of seats (0 or more)");
     }
 
     private static LocalDate date(SourceRow row, String column) {

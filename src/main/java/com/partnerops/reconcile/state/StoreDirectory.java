@@ -95,12 +95,17 @@ public class StoreDirectory implements Directory {
         MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenantId).addValue("keys", keys);
         Map<String, Set<String>> licenses = new HashMap<>();
         Map<String, Map<String, Set<String>>> disabled = new HashMap<>();
-        named.query("SELECT upn_key, sku, disabled_plans FROM user_license WHERE tenant_id = :tenant"
-                + " AND upn_key IN (:keys)", params, rs -> {
+        Map<String, Map<String, String>> inherited = new HashMap<>();
+        named.query("SELECT upn_key, sku, disabled_plans, assigned_by_group FROM user_license"
+                + " WHERE tenant_id = :tenant AND upn_key IN (:keys)", params, rs -> {
                     String key = rs.getString("upn_key");
                     licenses.computeIfAbsent(key, k -> new TreeSet<>()).add(rs.getString("sku"));
                     disabled.computeIfAbsent(key, k -> new TreeMap<>())
                             .put(rs.getString("sku"), PlannedChange.splitList(rs.getString("disabled_plans")));
+                    if (rs.getString("assigned_by_group") != null) {
+                        inherited.computeIfAbsent(key, k -> new TreeMap<>())
+                                .put(rs.getString("sku"), rs.getString("assigned_by_group"));
+                    }
                 });
         Map<String, Set<String>> roles = new HashMap<>();
         named.query("SELECT upn_key, role FROM user_role WHERE tenant_id = :tenant AND upn_key IN (:keys)", params,
@@ -111,7 +116,8 @@ public class StoreDirectory implements Directory {
         named.query("SELECT * FROM directory_user WHERE tenant_id = :tenant AND upn_key IN (:keys)", params, rs -> {
             String key = rs.getString("upn_key");
             users.put(key, StoreRows.user(rs, tenantId, licenses.getOrDefault(key, Set.of()),
-                    roles.getOrDefault(key, Set.of()), disabled.getOrDefault(key, Map.of())));
+                    roles.getOrDefault(key, Set.of()), disabled.getOrDefault(key, Map.of()),
+                    inherited.getOrDefault(key, Map.of())));
         });
         return users;
     }

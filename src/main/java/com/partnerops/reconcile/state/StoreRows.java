@@ -9,10 +9,8 @@ import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
 import com.partnerops.reconcile.domain.UserAttribute;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,8 +30,9 @@ final class StoreRows {
         return new Subscription(rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("sku"),
                 rs.getString("product_name"), SubscriptionKind.valueOf(rs.getString("kind")),
                 Program.valueOf(rs.getString("program")), rs.getInt("quantity"),
-                SubscriptionStatus.valueOf(rs.getString("status")), localDate(rs.getDate("commitment_start")),
-                localDate(rs.getDate("term_end")), rs.getString("assigned_display"));
+                SubscriptionStatus.valueOf(rs.getString("status")), SubscriptionColumns.date(rs, "commitment_start"),
+                SubscriptionColumns.date(rs, "term_end"), rs.getString("assigned_display"),
+                SubscriptionColumns.refundable(rs));
     }
 
     static GdapRelationship relationship(ResultSet rs) throws SQLException {
@@ -43,15 +42,18 @@ final class StoreRows {
                 PlannedChange.splitList(rs.getString("roles")).stream().toList());
     }
 
-    /** A row of directory_user with the user's licenses, roles and disabled plans read from their own tables. */
+    /**
+     * A row of directory_user with the user's licenses, roles, disabled plans and the groups that assign licenses,
+     * read from their own tables.
+     */
     static DirectoryUser user(ResultSet rs, String tenantId, Set<String> licenses, Set<String> roles,
-            Map<String, Set<String>> disabledPlans) throws SQLException {
+            Map<String, Set<String>> disabledPlans, Map<String, String> groupLicenses) throws SQLException {
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         for (UserAttribute attribute : UserAttribute.values()) {
             attributes.put(attribute, rs.getString(column(attribute)));
         }
         return new DirectoryUser(tenantId, rs.getString("upn"), attributes, rs.getBoolean("account_enabled"),
-                licenses, roles, disabledPlans);
+                licenses, roles, disabledPlans, groupLicenses);
     }
 
     static String column(UserAttribute attribute) {
@@ -63,9 +65,5 @@ final class StoreRows {
             case DEPARTMENT -> "department";
             case USAGE_LOCATION -> "usage_location";
         };
-    }
-
-    private static LocalDate localDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

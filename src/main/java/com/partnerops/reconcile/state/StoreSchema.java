@@ -145,6 +145,14 @@ public class StoreSchema implements InitializingBean {
         {"plan", "scope", "TEXT"},
         {"plan", "customers_to_plan", "BIGINT DEFAULT 0 NOT NULL"},
         {"plan_user", "takes_seats", "BOOLEAN DEFAULT FALSE NOT NULL"},
+        // Graph's licenseAssignmentStates[].assignedByGroup; twins in this order (import-state copies with SELECT *)
+        {"user_license", "assigned_by_group", "VARCHAR(4000)"},
+        {"import_user_license", "assigned_by_group", "VARCHAR(4000)"},
+        // Partner Center's refundableQuantity; twins in this order too
+        {"subscription", "refundable_seats", "INT"},
+        {"subscription", "refundable_until", "DATE"},
+        {"import_subscription", "refundable_seats", "INT"},
+        {"import_subscription", "refundable_until", "DATE"},
     };
 
     /**

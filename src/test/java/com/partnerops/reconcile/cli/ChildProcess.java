@@ -41,6 +41,12 @@ final class ChildProcess {
 
     /** Starts {@code reconcile ARGS} with the test's classpath; extra JVM options (system properties) first. */
     static ChildProcess start(List<String> jvmOptions, List<String> args) throws IOException {
+        return start(jvmOptions, java.util.Map.of(), args);
+    }
+
+    /** As above, with environment variables added (settings a scheduler passes that way, secrets among them). */
+    static ChildProcess start(List<String> jvmOptions, java.util.Map<String, String> environment, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:off");
@@ -49,7 +55,9 @@ final class ChildProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(args);
-        return new ChildProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new ChildProcess(builder.start());
     }
 
     /** Waits for a line of output that matches, and returns it; fails after {@code seconds}. */

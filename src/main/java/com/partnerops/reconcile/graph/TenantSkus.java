@@ -1,0 +1,46 @@
+package com.partnerops.reconcile.graph;
+
+import static com.partnerops.reconcile.graph.LiveJson.text;
+
+import com.partnerops.reconcile.domain.ProductCatalog;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A tenant's {@code subscribedSkus}: SKU ids to part numbers, and service plan ids to names, as the store keeps
+ * them.
+ */
+final class TenantSkus {
+
+    private final Map<String, JsonNode> byId = new HashMap<>();
+    private final Map<String, String> planNames = new HashMap<>();
+    private final ProductCatalog catalog;
+
+    TenantSkus(List<JsonNode> skus, ProductCatalog catalog) {
+        this.catalog = catalog;
+        for (JsonNode sku : skus) {
+            byId.put(text(sku, "skuId"), sku);
+            sku.path("servicePlans").forEach(plan -> planNames.put(text(plan, "servicePlanId"),
+                    text(plan, "servicePlanName")));
+        }
+    }
+
+    /** The SKU's part number; its id when the tenant does not list it (a license of a SKU since removed). */
+    String partNumber(String skuId) {
+        JsonNode sku = byId.get(skuId);
+        return sku == null ? skuId : text(sku, "skuPartNumber");
+    }
+
+    /** {@code User} or {@code Company}; User when Graph does not say. */
+    String appliesTo(String skuId) {
+        JsonNode sku = byId.get(skuId);
+        return sku == null || text(sku, "appliesTo").isEmpty() ? "User" : text(sku, "appliesTo");
+    }
+
+    /** A disabled plan by name, spelled as the catalog spells it (as a snapshot's disabledPlans are stored). */
+    String servicePlanName(String skuPartNumber, String planId) {
+        return catalog.servicePlanName(skuPartNumber, planNames.getOrDefault(planId, planId));
+    }
+}
