@@ -122,27 +122,8 @@ ALTER TABLE plan ALTER COLUMN inputs SET DATA TYPE VARCHAR(1000000);
 ALTER TABLE plan ALTER COLUMN options SET DATA TYPE VARCHAR(1000000);
 ALTER TABLE plan ALTER COLUMN customers SET DATA TYPE VARCHAR(1000000);
 
--- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".
-CREATE CACHED TABLE IF NOT EXISTS desired_row (
-    plan_id VARCHAR(64) NOT NULL,
-    seq BIGINT NOT NULL,
-    tenant_id VARCHAR(64),
-    customer_ref VARCHAR(1000000),
-    source_file VARCHAR(4096) NOT NULL,
-    source_row INT NOT NULL,
-    upn VARCHAR(1000000) NOT NULL,
-    display_name VARCHAR(1000000),
-    given_name VARCHAR(1000000),
-    surname VARCHAR(1000000),
-    job_title VARCHAR(1000000),
-    department VARCHAR(1000000),
-    usage_location VARCHAR(1000000),
-    roles VARCHAR(1000000),
-    licenses VARCHAR(1000000),
-    disabled_plans VARCHAR(1000000),
-    read_problem VARCHAR(4000),
-    PRIMARY KEY (plan_id, seq)
-);
+-- Plans no longer stage their desired rows here (they are sorted into customer order in temporary files); a
+-- desired_row table of an older store is left as it is and no longer read.
 
 CREATE CACHED TABLE IF NOT EXISTS plan_line (
     plan_id VARCHAR(64) NOT NULL,
@@ -210,6 +191,8 @@ CREATE CACHED TABLE IF NOT EXISTS plan_seat (
 ALTER TABLE plan ADD COLUMN IF NOT EXISTS submitted_by VARCHAR(255);
 ALTER TABLE plan ADD COLUMN IF NOT EXISTS finished_by VARCHAR(255);
 ALTER TABLE plan ADD COLUMN IF NOT EXISTS scope VARCHAR(1000000);
+-- How many customers a plan's rows name, once they are read: the web's progress bar counts up to it.
+ALTER TABLE plan ADD COLUMN IF NOT EXISTS customers_to_plan BIGINT DEFAULT 0 NOT NULL;
 
 -- Accounts of the web front end. Passwords are kept as bcrypt hashes only. customers is '*' or tenant ids, one per
 -- line: the customers a technician or approver may plan for and see.
@@ -273,7 +256,6 @@ CREATE CACHED TABLE IF NOT EXISTS seat_history (
 );
 
 CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
-CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
 CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
 CREATE INDEX IF NOT EXISTS customer_by_tenant_key ON customer (tenant_key);
 CREATE INDEX IF NOT EXISTS customer_by_domain_key ON customer (domain_key);

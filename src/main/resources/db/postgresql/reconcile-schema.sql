@@ -104,27 +104,8 @@ CREATE TABLE IF NOT EXISTS plan (
     warnings TEXT
 );
 
--- Desired rows of a plan. A NULL list cell means the file had no such column; '' means "none".
-CREATE TABLE IF NOT EXISTS desired_row (
-    plan_id VARCHAR(64) NOT NULL,
-    seq BIGINT NOT NULL,
-    tenant_id VARCHAR(64),
-    customer_ref TEXT,
-    source_file VARCHAR(4096) NOT NULL,
-    source_row INT NOT NULL,
-    upn TEXT NOT NULL,
-    display_name TEXT,
-    given_name TEXT,
-    surname TEXT,
-    job_title TEXT,
-    department TEXT,
-    usage_location TEXT,
-    roles TEXT,
-    licenses TEXT,
-    disabled_plans TEXT,
-    read_problem VARCHAR(4000),
-    PRIMARY KEY (plan_id, seq)
-);
+-- Plans no longer stage their desired rows here (they are sorted into customer order in temporary files); a
+-- desired_row table of an older store is left as it is and no longer read.
 
 CREATE TABLE IF NOT EXISTS plan_line (
     plan_id VARCHAR(64) NOT NULL,
@@ -186,7 +167,8 @@ CREATE TABLE IF NOT EXISTS plan_seat (
 
 -- The web front end: who submitted a plan (a web account, or the operating-system user for the CLI), who finished
 -- (applied) it, and the customers the submitter may touch ('' for every customer; tenant ids one per line).
--- Added by StoreSchema when missing (plan.submitted_by, finished_by, scope; plan_user.takes_seats): ALTER TABLE,
+-- Added by StoreSchema when missing (plan.submitted_by, finished_by, scope, customers_to_plan (how many customers
+-- a plan's rows name, for the web's progress bar); plan_user.takes_seats): ALTER TABLE,
 -- even with IF NOT EXISTS, waits for an exclusive lock that every running apply's transaction holds off.
 
 -- Accounts of the web front end. Passwords are kept as bcrypt hashes only. customers is '*' or tenant ids, one per
@@ -251,7 +233,6 @@ CREATE TABLE IF NOT EXISTS seat_history (
 );
 
 CREATE INDEX IF NOT EXISTS user_license_by_sku ON user_license (tenant_id, sku);
-CREATE INDEX IF NOT EXISTS desired_row_by_tenant ON desired_row (plan_id, tenant_id, seq);
 CREATE INDEX IF NOT EXISTS plan_line_by_user ON plan_line (plan_id, tenant_id, upn_key, seq);
 CREATE INDEX IF NOT EXISTS customer_by_tenant_key ON customer (tenant_key);
 CREATE INDEX IF NOT EXISTS customer_by_domain_key ON customer (domain_key);

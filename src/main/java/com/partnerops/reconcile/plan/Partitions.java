@@ -5,11 +5,12 @@ import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
- * Splitting a step's customers over threads, one partition per thread. Plan deals the customers out in turn; apply
- * by {@link #bucket}: either way all of one customer's users are handled by one thread, since they share seats.
+ * Splitting a step's customers over threads. Apply runs one partition per thread, its customers dealt out by
+ * {@link #bucket}; plan hands each thread whole customers of a chunk. Either way all of one customer's users are
+ * handled by one thread, since they share seats.
  */
 public final class Partitions {
 
@@ -37,7 +38,7 @@ public final class Partitions {
         return Math.floorMod(tenantId.hashCode(), BUCKETS);
     }
 
-    public static TaskExecutor executor(String threadNamePrefix, int threads) {
+    public static AsyncTaskExecutor executor(String threadNamePrefix, int threads) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(threadNamePrefix);
         executor.setConcurrencyLimit(threads);
         return executor;

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,16 +32,25 @@ public class PlanDigest {
         this.jdbc = jdbc;
     }
 
+    /** The columns of a PLANNED row that the fingerprint covers, in the order it takes them. */
+    private static final String[] ROW_COLUMNS = {"seq", "tenant_id", "upn_key", "change_kind", "target",
+        "before_value", "after_value", "gdap_relationship_id"};
+
     /** Everything apply would do: each PLANNED row, each planned user's fingerprint, in a fixed order. */
     public String ofPlannedRows(String planId) {
-        MessageDigest digest = sha256();
+        RowsDigest rows = new RowsDigest();
         jdbc.query("SELECT seq, tenant_id, upn_key, change_kind, target, before_value, after_value,"
-                + " gdap_relationship_id FROM plan_line WHERE plan_id = ? AND status = 'PLANNED' ORDER BY seq", rs -> {
-                    for (int column = 1; column <= 8; column++) {
-                        update(digest, rs.getString(column));
-                    }
-                    digest.update((byte) RECORD);
-                }, planId);
+                + " gdap_relationship_id FROM plan_line WHERE plan_id = ? AND status = 'PLANNED' ORDER BY seq",
+                rows::addPlannedRow, planId);
+        return finish(rows, planId);
+    }
+
+    /**
+     * The same fingerprint as {@link #ofPlannedRows}, from PLANNED rows handed over by a pass that reads them
+     * anyway, in seq order; this adds the planned users.
+     */
+    String finish(RowsDigest rows, String planId) {
+        MessageDigest digest = rows.digest;
         jdbc.query("SELECT tenant_id, upn_key, fingerprint, frees_seats FROM plan_user WHERE plan_id = ?"
                 + " ORDER BY tenant_id, upn_key", rs -> {
                     for (int column = 1; column <= 4; column++) {
@@ -48,6 +59,18 @@ public class PlanDigest {
                     digest.update((byte) RECORD);
                 }, planId);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The fingerprint of a plan's PLANNED rows, taken row by row. */
+    static final class RowsDigest {
+        private final MessageDigest digest = sha256();
+
+        void addPlannedRow(ResultSet rs) throws SQLException {
+            for (String column : ROW_COLUMNS) {
+                update(digest, rs.getString(column));
+            }
+            digest.update((byte) RECORD);
+        }
     }
 
     public static String ofFile(Path file) {

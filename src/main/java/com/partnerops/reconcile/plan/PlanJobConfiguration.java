@@ -9,12 +9,12 @@ import com.partnerops.reconcile.domain.SettingNames;
 import com.partnerops.reconcile.ingest.DesiredFileFormat;
 import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.ingest.TableItemReader;
+import com.partnerops.reconcile.state.CustomerStates;
 import com.partnerops.reconcile.state.Directory;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,7 +23,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +30,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code plan}: check the inputs, stage every desired row with its customer, plan customer by customer, then
- * write the review report. The caller creates the plan record (inputs, options); the job gets its id.
+ * {@code plan}: check the inputs, stage every desired row with its customer (into customer order, in bounded
+ * memory), plan customer by customer as their groups come out of the sort with their current state, then write
+ * the review report. The caller creates the plan record (inputs, options); the job gets its id.
  */
 @Configuration
 public class PlanJobConfiguration {
@@ -40,8 +40,10 @@ public class PlanJobConfiguration {
     public static final String JOB_NAME = "planJob";
     public static final String PLAN_ID = "planId";
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
-    private static final int ROWS_PER_CHUNK = 1000;
-    private static final int CUSTOMERS_PER_CHUNK = 10;
+    /** Staging commits only Spring Batch's own records now (rows go to the sort), so chunks can be large. */
+    private static final int ROWS_PER_CHUNK = 10_000;
+    /** Customers planned side by side and stored together, one transaction each chunk. */
+    private static final int CUSTOMERS_PER_CHUNK = 50;
 
     @Bean
     public Job planJob(JobRepository repository, Step checkInputs, Step stageDesiredRows, Step planCustomers,
@@ -51,7 +53,15 @@ public class PlanJobConfiguration {
                 .next(stageDesiredRows)
                 .next(planCustomers)
                 .next(writeReviewReport)
+                .listener(new PlanTimings())
                 .build();
+    }
+
+    /** The plan's desired rows on their way into customer order; shared by the staging and planning steps. */
+    @Bean
+    @JobScope
+    public DesiredRowRuns desiredRowRuns() {
+        return new DesiredRowRuns();
     }
 
     @Bean
@@ -87,58 +97,48 @@ public class PlanJobConfiguration {
 
     @Bean
     @StepScope
-    public StagedRowWriter stagedRowWriter(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans) {
-        return new StagedRowWriter(planId, plans);
+    public DesiredRowSorter desiredRowSorter(DesiredRowRuns desiredRowRuns) {
+        return new DesiredRowSorter(desiredRowRuns);
     }
 
     @Bean
     public Step stageDesiredRows(JobRepository repository, PlatformTransactionManager tx,
-            TableItemReader desiredRowReader, DesiredRowStager desiredRowStager, StagedRowWriter stagedRowWriter,
-            PlanStore plans) {
+            TableItemReader desiredRowReader, DesiredRowStager desiredRowStager, DesiredRowSorter desiredRowSorter,
+            DesiredRowRuns desiredRowRuns, PlanStore plans) {
         return new StepBuilder("stageDesiredRows", repository)
                 .<SourceRow, StagedRow>chunk(ROWS_PER_CHUNK)
                 .transactionManager(tx)
                 .reader(desiredRowReader)
                 .processor(desiredRowStager)
-                .writer(stagedRowWriter)
+                .writer(desiredRowSorter)
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution step) {
-                        plans.setRowsRead(step.getJobParameters().getString(PLAN_ID), step.getReadCount(),
-                                step.getFilterCount());
+                        String planId = step.getJobParameters().getString(PLAN_ID);
+                        plans.setRowsRead(planId, step.getReadCount(), step.getFilterCount());
+                        plans.setCustomersToPlan(planId, desiredRowRuns.groups());
                         return step.getExitStatus();
                     }
                 })
                 .build();
     }
 
-    /**
-     * One partition's customers: every {@code parts}-th group of the plan, starting at {@code part}. A customer's
-     * rows are always planned together, in one partition, since its seats are shared by all of them.
-     */
     @Bean
     @StepScope
-    public ListItemReader<String> customerGroupReader(@Value(PLAN_ID_PARAMETER) String planId,
-            @Value("#{stepExecution.executionContext.getInt('part')}") int part,
-            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, PlanStore plans) {
-        List<String> groups = plans.customerGroups(planId);
-        List<String> mine = new ArrayList<>();
-        for (int i = part; i < groups.size(); i += parts) {
-            mine.add(groups.get(i));
-        }
-        return new ListItemReader<>(mine);
+    public CustomerGroupReader customerGroupReader(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans,
+            DesiredRowRuns desiredRowRuns, CustomerStates states) {
+        return new CustomerGroupReader(plans.get(planId), desiredRowRuns, states);
     }
 
     @Bean
     @StepScope
     public CustomerGroupPlanner customerGroupPlanner(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans,
-            Directory directory, GdapPolicy policy, RoleCatalog roles, ProductCatalog products,
-            SettingNames settingNames) {
+            GdapPolicy policy, RoleCatalog roles, ProductCatalog products, SettingNames settingNames) {
         PlanRecord plan = plans.get(planId);
         // The plan's creation time is its "now": GDAP end dates and NCE windows are judged as of the review.
         CustomerPlanner planner = new CustomerPlanner(policy, roles, products, plan.createdAt(),
                 plan.additive(), settingNames);
-        return new CustomerGroupPlanner(plan, plans, directory, planner);
+        return new CustomerGroupPlanner(plan, planner);
     }
 
     @Bean
@@ -147,29 +147,22 @@ public class PlanJobConfiguration {
         return new PlannedCustomerWriter(planId, plans);
     }
 
-    /** Customers are independent of each other, so they are planned in parallel, one partition per thread. */
+    /**
+     * One pass over the customers in order, each read with its slice's state; the customers of a chunk are
+     * planned side by side on {@code reconcile.threads} threads (they share nothing: all of one customer's rows are
+     * planned together, since they share its seats), and stored by one writer.
+     */
     @Bean
-    public Step planCustomers(JobRepository repository, Step planCustomerPartition,
-            ReconcileSettings settings) {
-        int threads = settings.threads();
+    public Step planCustomers(JobRepository repository, PlatformTransactionManager tx,
+            CustomerGroupReader customerGroupReader, CustomerGroupPlanner customerGroupPlanner,
+            PlannedCustomerWriter plannedCustomerWriter, ReconcileSettings settings) {
         return new StepBuilder("planCustomers", repository)
-                .partitioner(planCustomerPartition.getName(), Partitions.of(threads))
-                .step(planCustomerPartition)
-                .gridSize(threads)
-                .taskExecutor(Partitions.executor("plan-", threads))
-                .build();
-    }
-
-    @Bean
-    public Step planCustomerPartition(JobRepository repository, PlatformTransactionManager tx,
-            ListItemReader<String> customerGroupReader, CustomerGroupPlanner customerGroupPlanner,
-            PlannedCustomerWriter plannedCustomerWriter) {
-        return new StepBuilder("planCustomerPartition", repository)
-                .<String, PlannedCustomer>chunk(CUSTOMERS_PER_CHUNK)
+                .<CustomerGroup, PlannedCustomer>chunk(CUSTOMERS_PER_CHUNK)
                 .transactionManager(tx)
                 .reader(customerGroupReader)
                 .processor(customerGroupPlanner)
                 .writer(plannedCustomerWriter)
+                .taskExecutor(Partitions.executor("plan-", settings.threads()))
                 .build();
     }
 

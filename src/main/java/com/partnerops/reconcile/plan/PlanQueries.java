@@ -74,8 +74,8 @@ public class PlanQueries {
                 Long.class, PlanJobConfiguration.PLAN_ID, planId);
         Long planned = jdbc.queryForObject("SELECT COUNT(DISTINCT COALESCE(tenant_id, '')) FROM plan_line"
                 + " WHERE plan_id = ?", Long.class, planId);
-        Long toPlan = jdbc.queryForObject("SELECT COUNT(DISTINCT COALESCE(tenant_id, '')) FROM desired_row"
-                + " WHERE plan_id = ?", Long.class, planId);
+        Long toPlan = jdbc.queryForObject("SELECT customers_to_plan FROM plan WHERE plan_id = ?", Long.class,
+                planId);
         Long applied = jdbc.queryForObject("SELECT COUNT(*) FROM plan_user WHERE plan_id = ?"
                 + " AND apply_status IS NOT NULL", Long.class, planId);
         Long toApply = jdbc.queryForObject("SELECT COUNT(*) FROM plan_user WHERE plan_id = ?", Long.class, planId);

@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -115,58 +114,9 @@ public class PlanStore {
                 rowsOutOfScope, planId);
     }
 
-    // ---- staged desired rows ----
-
-    public void insertDesiredRows(String planId, List<? extends StagedRow> rows) {
-        jdbc.batchUpdate("INSERT INTO desired_row (plan_id, seq, tenant_id, customer_ref, source_file, source_row,"
-                + " upn, display_name, given_name, surname, job_title, department, usage_location, roles, licenses,"
-                + " disabled_plans, read_problem) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows.stream().map(staged -> {
-                    DesiredUserRow r = staged.row();
-                    return new Object[] {planId, staged.seq(), staged.tenantId(), r.customerRef(), r.sourceFile(),
-                            r.sourceRow(), r.userPrincipalName(), r.attributes().get(UserAttribute.DISPLAY_NAME),
-                            r.attributes().get(UserAttribute.GIVEN_NAME), r.attributes().get(UserAttribute.SURNAME),
-                            r.attributes().get(UserAttribute.JOB_TITLE), r.attributes().get(UserAttribute.DEPARTMENT),
-                            r.attributes().get(UserAttribute.USAGE_LOCATION), r.roles().orElse(null),
-                            r.licenses().orElse(null), r.disabledPlans().orElse(null), r.readProblem()};
-                }).toList());
-    }
-
-    /**
-     * The customers the plan's rows resolved to, in the order they first appear; "" stands for the rows whose
-     * customer matched nothing.
-     */
-    public List<String> customerGroups(String planId) {
-        return jdbc.queryForList("SELECT COALESCE(tenant_id, '') FROM desired_row WHERE plan_id = ?"
-                + " GROUP BY tenant_id ORDER BY MIN(seq)", String.class, planId);
-    }
-
-    public List<StagedRow> desiredRows(String planId, String tenantIdOrEmpty) {
-        String where = tenantIdOrEmpty.isEmpty() ? "tenant_id IS NULL" : "tenant_id = ?";
-        Object[] args = tenantIdOrEmpty.isEmpty() ? new Object[] {planId} : new Object[] {planId, tenantIdOrEmpty};
-        return jdbc.query("SELECT * FROM desired_row WHERE plan_id = ? AND " + where + " ORDER BY seq",
-                (rs, n) -> stagedRow(rs), args);
-    }
-
-    private static StagedRow stagedRow(ResultSet rs) throws SQLException {
-        Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
-        putIfSet(attributes, UserAttribute.DISPLAY_NAME, rs.getString("display_name"));
-        putIfSet(attributes, UserAttribute.GIVEN_NAME, rs.getString("given_name"));
-        putIfSet(attributes, UserAttribute.SURNAME, rs.getString("surname"));
-        putIfSet(attributes, UserAttribute.JOB_TITLE, rs.getString("job_title"));
-        putIfSet(attributes, UserAttribute.DEPARTMENT, rs.getString("department"));
-        putIfSet(attributes, UserAttribute.USAGE_LOCATION, rs.getString("usage_location"));
-        DesiredUserRow row = new DesiredUserRow(rs.getString("source_file"), rs.getInt("source_row"),
-                rs.getString("customer_ref"), rs.getString("upn"), attributes,
-                Optional.ofNullable(rs.getString("roles")), Optional.ofNullable(rs.getString("licenses")),
-                Optional.ofNullable(rs.getString("disabled_plans")), rs.getString("read_problem"));
-        return new StagedRow(rs.getLong("seq"), rs.getString("tenant_id"), row);
-    }
-
-    private static void putIfSet(Map<UserAttribute, String> attributes, UserAttribute attribute, String value) {
-        if (value != null) {
-            attributes.put(attribute, value);
-        }
+    /** How many customers the plan's rows name, once all are read: the web's progress bar counts up to it. */
+    public void setCustomersToPlan(String planId, long customers) {
+        jdbc.update("UPDATE plan SET customers_to_plan = ? WHERE plan_id = ?", customers, planId);
     }
 
     // ---- the plan's decisions ----
@@ -220,10 +170,17 @@ public class PlanStore {
 
     // ---- reading a plan back for its reports ----
 
+    /** A plan row as the report shows it, with the store's row for what else a pass takes from it. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ReportRow row, ResultSet rs) throws SQLException;
+    }
+
     /** Streams the plan's rows in order, so a report of any size never sits in memory. */
-    public void forEachRow(String planId, Consumer<ReportRow> consumer) {
+    public void forEachRow(String planId, RowConsumer consumer) {
         jdbc.query("SELECT * FROM plan_line WHERE plan_id = ? ORDER BY seq", rs -> {
-            consumer.accept(reportRow(rs, rs.getString("status"), rs.getString("reason"), rs.getString("message")));
+            consumer.accept(reportRow(rs, rs.getString("status"), rs.getString("reason"), rs.getString("message")),
+                    rs);
         }, planId);
     }
 
@@ -245,10 +202,22 @@ public class PlanStore {
     }
 
     public ReportSummary summary(String planId) {
-        Optional<RevertOrigin> origin = revertOrigin(planId);
-        return summary(get(planId), "Review of plan " + planId + origin.map(o -> " (" + o.statement() + ")")
-                .orElse(""), "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line WHERE plan_id = ?",
-                origin);
+        return summary(get(planId), new SummaryTally(), false);
+    }
+
+    /**
+     * The review's figures from a tally of the plan's rows.
+     *
+     * @param tallied true when {@code tally} has seen every row already; false to read them for it here
+     */
+    ReportSummary summary(PlanRecord plan, SummaryTally tally, boolean tallied) {
+        if (!tallied) {
+            tallyRows(tally, "SELECT status, reason, tenant_id, customer_name, upn_key FROM plan_line"
+                    + " WHERE plan_id = ?", plan.planId());
+        }
+        Optional<RevertOrigin> origin = revertOrigin(plan.planId());
+        return tally.summary(plan, "Review of plan " + plan.planId() + origin.map(o -> " (" + o.statement() + ")")
+                .orElse(""), origin, heldBack(plan.planId()));
     }
 
     /**
@@ -256,44 +225,23 @@ public class PlanStore {
      * tenant_id, customer_name and upn_key, one row per plan or apply row.
      */
     public ReportSummary summary(PlanRecord plan, String title, String rowsQuery) {
-        return summary(plan, title, rowsQuery, revertOrigin(plan.planId()));
+        SummaryTally tally = new SummaryTally();
+        tallyRows(tally, rowsQuery, plan.planId());
+        return tally.summary(plan, title, revertOrigin(plan.planId()), heldBack(plan.planId()));
     }
 
-    private ReportSummary summary(PlanRecord plan, String title, String rowsQuery, Optional<RevertOrigin> origin) {
-        Map<String, Long> statusCounts = new LinkedHashMap<>();
-        Map<String, Long> reasonCounts = new HashMap<>();
-        Map<String, long[]> perCustomer = new LinkedHashMap<>();
-        Map<String, String> customerNames = new HashMap<>();
-        Map<String, java.util.Set<String>> usersTouched = new HashMap<>();
+    private void tallyRows(SummaryTally tally, String rowsQuery, String planId) {
         jdbc.query(rowsQuery, rs -> {
-            String status = rs.getString("status");
-            statusCounts.merge(status, 1L, Long::sum);
-            if (rs.getString("reason") != null) {
-                reasonCounts.merge(rs.getString("reason"), 1L, Long::sum);
-            }
-            String tenant = Optional.ofNullable(rs.getString("tenant_id")).orElse("");
-            customerNames.putIfAbsent(tenant, tenant.isEmpty() ? "(unknown customer)" : rs.getString("customer_name"));
-            long[] counts = perCustomer.computeIfAbsent(tenant, t -> new long[2]);
-            boolean done = "PLANNED".equals(status) || "APPLIED".equals(status);
-            counts[done ? 0 : 1]++;
-            if (done) {
-                usersTouched.computeIfAbsent(tenant, t -> new java.util.HashSet<>()).add(rs.getString("upn_key"));
-            }
-        }, plan.planId());
+            tally.add(rs.getString("status"), rs.getString("reason"), rs.getString("tenant_id"),
+                    rs.getString("customer_name"), rs.getString("upn_key"));
+        }, planId);
+    }
+
+    private Map<String, Integer> heldBack(String planId) {
         Map<String, Integer> heldBack = new HashMap<>();
-        jdbc.query("SELECT tenant_id, held_back FROM plan_customer WHERE plan_id = ?",
-                rs -> {
-                    heldBack.put(rs.getString("tenant_id"), rs.getInt("held_back"));
-                }, plan.planId());
-        List<ReportSummary.CustomerFigures> customers = new ArrayList<>();
-        perCustomer.forEach((tenant, counts) -> customers.add(new ReportSummary.CustomerFigures(tenant,
-                customerNames.get(tenant), usersTouched.getOrDefault(tenant, java.util.Set.of()).size(), counts[0],
-                counts[1], heldBack.getOrDefault(tenant, 0))));
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        reasonCounts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> reasons.put(e.getKey(), e.getValue()));
-        return new ReportSummary(plan.planId(), title, plan.createdAt(), plan.inputs(), plan.options(),
-                origin.map(RevertOrigin::statement).orElse(null), plan.rowsRead(), plan.rowsOutOfScope(),
-                plan.warnings(), statusCounts, reasons, customers);
+        jdbc.query("SELECT tenant_id, held_back FROM plan_customer WHERE plan_id = ?", rs -> {
+            heldBack.put(rs.getString("tenant_id"), rs.getInt("held_back"));
+        }, planId);
+        return heldBack;
     }
 }

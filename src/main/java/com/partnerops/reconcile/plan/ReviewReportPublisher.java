@@ -1,8 +1,10 @@
 package com.partnerops.reconcile.plan;
 
 import com.partnerops.reconcile.ReconcileSettings;
+import com.partnerops.reconcile.report.ReportSummary;
 import com.partnerops.reconcile.report.ReviewPages;
 import com.partnerops.reconcile.report.ReviewReport;
+import com.partnerops.reconcile.report.SeatReportRow;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +13,11 @@ import org.springframework.stereotype.Component;
 public class ReviewReportPublisher {
 
     private final PlanStore plans;
-    private final ReviewViews views;
     private final PlanDigest digest;
     private final Path reportsDir;
 
-    public ReviewReportPublisher(PlanStore plans, ReviewViews views, PlanDigest digest, ReconcileSettings settings) {
+    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, ReconcileSettings settings) {
         this.plans = plans;
-        this.views = views;
         this.digest = digest;
         this.reportsDir = Path.of(settings.reports());
     }
@@ -26,17 +26,36 @@ public class ReviewReportPublisher {
         return reportsDir.resolve(planId);
     }
 
+    /**
+     * One pass over the plan's rows feeds everything: the report files, the summary's figures, the rows
+     * summary.html shows and the fingerprint of the PLANNED rows.
+     */
     public void publish(String planId) {
+        PlanRecord plan = plans.get(planId);
+        SummaryTally figures = new SummaryTally();
+        ReviewViewTally view = new ReviewViewTally();
+        PlanDigest.RowsDigest planned = new PlanDigest.RowsDigest();
+        ReportSummary summary;
         try (ReviewReport report = ReviewReport.create(reportDir(planId))) {
-            plans.forEachRow(planId, report::addRow);
-            plans.seats(planId).forEach(report::addSeat);
-            report.finish(plans.summary(planId));
+            plans.forEachRow(planId, (row, rs) -> {
+                report.addRow(row);
+                view.add(row);
+                figures.add(row.status(), row.reason(), row.tenantId(), row.customer(), rs.getString("upn_key"));
+                if ("PLANNED".equals(row.status())) {
+                    planned.addPlannedRow(rs);
+                }
+            });
+            for (SeatReportRow seat : plans.seats(planId)) {
+                report.addSeat(seat);
+                view.addSeat(seat);
+            }
+            summary = plans.summary(plan, figures, true);
+            report.finish(summary);
         }
         // last, once the files it points to are complete
-        ReviewPages.writeSummary(views.build(planId, ReviewViews.Filter.NONE),
-                reportDir(planId).resolve(ReviewReport.SUMMARY_HTML));
+        ReviewPages.writeSummary(view.view(summary), reportDir(planId).resolve(ReviewReport.SUMMARY_HTML));
         // Only a plan whose review was written completely can be applied, and only as it was written.
-        plans.markPlanned(planId, digest.ofPlannedRows(planId),
+        plans.markPlanned(planId, digest.finish(planned, planId),
                 PlanDigest.ofFile(reportDir(planId).resolve(ReviewReport.PLAN_CSV)));
     }
 }

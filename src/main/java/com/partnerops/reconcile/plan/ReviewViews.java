@@ -1,13 +1,9 @@
 package com.partnerops.reconcile.plan;
 
-import com.partnerops.reconcile.report.ReportRow;
 import com.partnerops.reconcile.report.ReviewView;
 import com.partnerops.reconcile.report.SeatReportRow;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +15,7 @@ import org.springframework.stereotype.Component;
 public class ReviewViews {
 
     /** The first this many planned and rejected rows are shown; summary.html says how many more plan.csv holds. */
-    public static final int LIMIT = 500;
-
-    /** The changes of every customer so far land in the store only; a live tenant's come with its directory. */
-    static final String STORE_ONLY = "store only";
+    public static final int LIMIT = ReviewViewTally.LIMIT;
 
     /** Narrows the rows shown; a null field narrows nothing. */
     public record Filter(String tenantId, String changeKind, String status) {
@@ -44,60 +37,23 @@ public class ReviewViews {
         narrow(sql, args, "change_kind", filter.changeKind());
         narrow(sql, args, "status", filter.status());
         sql.append(" ORDER BY seq");
-        Map<String, Customer> customers = new LinkedHashMap<>();
-        long[] notShown = new long[2];
-        int[] shown = new int[2];
+        ReviewViewTally tally = new ReviewViewTally();
         jdbc.query(sql.toString(), rs -> {
-            ReportRow row = PlanStore.reportRow(rs, rs.getString("status"), rs.getString("reason"),
-                    rs.getString("message"));
-            int kind = "PLANNED".equals(row.status()) ? 0 : 1;
-            if (shown[kind] >= LIMIT) {
-                notShown[kind]++;
-                return;
-            }
-            shown[kind]++;
-            Customer customer = customers.computeIfAbsent(Objects.toString(row.tenantId(), ""),
-                    tenant -> new Customer(tenant, row.customer()));
-            if (kind == 0) {
-                customer.users.computeIfAbsent(row.userPrincipalName(), upn -> new ArrayList<>()).add(row);
-            } else {
-                customer.rejected.add(row);
-            }
+            tally.add(PlanStore.reportRow(rs, rs.getString("status"), rs.getString("reason"),
+                    rs.getString("message")));
         }, args.toArray());
         for (SeatReportRow seat : plans.seats(planId)) {
             if (filter.tenantId() == null || filter.tenantId().equals(seat.tenantId())) {
-                customers.computeIfAbsent(seat.tenantId(), tenant -> new Customer(tenant, seat.customer()))
-                        .seats.add(ReviewView.SeatBars.of(seat));
+                tally.addSeat(seat);
             }
         }
-        return new ReviewView(plans.summary(planId), customers.values().stream().map(Customer::review).toList(),
-                LIMIT, notShown[0], notShown[1]);
+        return tally.view(plans.summary(planId));
     }
 
     private static void narrow(StringBuilder sql, List<Object> args, String column, String value) {
         if (value != null && !value.isBlank()) {
             sql.append(" AND ").append(column).append(" = ?");
             args.add(value);
-        }
-    }
-
-    /** A customer's part of the review while its rows stream by. */
-    private static final class Customer {
-        final String tenantId;
-        final String name;
-        final Map<String, List<ReportRow>> users = new LinkedHashMap<>();
-        final List<ReportRow> rejected = new ArrayList<>();
-        final List<ReviewView.SeatBars> seats = new ArrayList<>();
-
-        Customer(String tenantId, String name) {
-            this.tenantId = tenantId;
-            this.name = name == null || name.isEmpty() ? "(unknown customer)" : name;
-        }
-
-        ReviewView.CustomerReview review() {
-            return new ReviewView.CustomerReview(tenantId, name, tenantId.isEmpty() ? "" : STORE_ONLY,
-                    users.entrySet().stream().map(e -> new ReviewView.UserChanges(e.getKey(), e.getValue())).toList(),
-                    rejected, seats);
         }
     }
 }

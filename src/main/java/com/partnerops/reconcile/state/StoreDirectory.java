@@ -7,17 +7,10 @@ import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.GdapRelationship;
 import com.partnerops.reconcile.domain.Names;
 import com.partnerops.reconcile.domain.PlannedChange;
-import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
-import com.partnerops.reconcile.domain.SubscriptionKind;
-import com.partnerops.reconcile.domain.SubscriptionStatus;
 import com.partnerops.reconcile.domain.UserAttribute;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,7 +52,7 @@ public class StoreDirectory implements Directory {
         }
         for (String column : List.of("tenant_key", "domain_key", "name_key")) {
             List<Customer> found = jdbc.query("SELECT tenant_id, domain, name FROM customer WHERE " + column
-                    + " = ? ORDER BY tenant_id", (rs, n) -> customer(rs), key);
+                    + " = ? ORDER BY tenant_id", (rs, n) -> StoreRows.customer(rs), key);
             if (found.size() == 1) {
                 return Optional.of(found.get(0));
             }
@@ -67,35 +60,19 @@ public class StoreDirectory implements Directory {
         return Optional.empty();
     }
 
-    private static Customer customer(ResultSet rs) throws SQLException {
-        return new Customer(rs.getString("tenant_id"), rs.getString("domain"), rs.getString("name"));
-    }
-
     @Override
     public Optional<CustomerContext> loadCustomer(String tenantId) {
         List<Customer> customer = jdbc.query("SELECT tenant_id, domain, name FROM customer WHERE tenant_id = ?",
-                (rs, n) -> customer(rs), tenantId);
+                (rs, n) -> StoreRows.customer(rs), tenantId);
         if (customer.isEmpty()) {
             return Optional.empty();
         }
         List<Subscription> subscriptions = jdbc.query(
                 "SELECT * FROM subscription WHERE tenant_id = ? ORDER BY sku, subscription_id",
-                (rs, n) -> new Subscription(rs.getString("tenant_id"), rs.getString("subscription_id"),
-                        rs.getString("sku"), rs.getString("product_name"),
-                        SubscriptionKind.valueOf(rs.getString("kind")), Program.valueOf(rs.getString("program")),
-                        rs.getInt("quantity"), SubscriptionStatus.valueOf(rs.getString("status")),
-                        SubscriptionColumns.date(rs, "commitment_start"), SubscriptionColumns.date(rs, "term_end"),
-                        rs.getString("assigned_display"), SubscriptionColumns.refundable(rs)),
-                tenantId);
+                (rs, n) -> StoreRows.subscription(rs), tenantId);
         List<GdapRelationship> relationships = jdbc.query(
                 "SELECT * FROM gdap_relationship WHERE tenant_id = ? ORDER BY relationship_id",
-                (rs, n) -> {
-                    OffsetDateTime end = rs.getObject("end_date_time", OffsetDateTime.class);
-                    return new GdapRelationship(rs.getString("tenant_id"), rs.getString("relationship_id"),
-                            rs.getString("status"), end == null ? null : end.toInstant(),
-                            PlannedChange.splitList(rs.getString("roles")).stream().toList());
-                },
-                tenantId);
+                (rs, n) -> StoreRows.relationship(rs), tenantId);
         Map<String, Integer> assigned = new HashMap<>();
         jdbc.query("SELECT sku, COUNT(*) AS holders FROM user_license WHERE tenant_id = ? GROUP BY sku",
                 rs -> {
@@ -138,27 +115,11 @@ public class StoreDirectory implements Directory {
         Map<String, DirectoryUser> users = new HashMap<>();
         named.query("SELECT * FROM directory_user WHERE tenant_id = :tenant AND upn_key IN (:keys)", params, rs -> {
             String key = rs.getString("upn_key");
-            Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
-            for (UserAttribute attribute : UserAttribute.values()) {
-                attributes.put(attribute, rs.getString(column(attribute)));
-            }
-            users.put(key, new DirectoryUser(tenantId, rs.getString("upn"), attributes,
-                    rs.getBoolean("account_enabled"), licenses.getOrDefault(key, Set.of()),
+            users.put(key, StoreRows.user(rs, tenantId, licenses.getOrDefault(key, Set.of()),
                     roles.getOrDefault(key, Set.of()), disabled.getOrDefault(key, Map.of()),
                     inherited.getOrDefault(key, Map.of())));
         });
         return users;
-    }
-
-    private static String column(UserAttribute attribute) {
-        return switch (attribute) {
-            case DISPLAY_NAME -> "display_name";
-            case GIVEN_NAME -> "given_name";
-            case SURNAME -> "surname";
-            case JOB_TITLE -> "job_title";
-            case DEPARTMENT -> "department";
-            case USAGE_LOCATION -> "usage_location";
-        };
     }
 
     /** All or nothing: the caller's transaction holds every statement, so each change is applied or none is. */
@@ -174,7 +135,7 @@ public class StoreDirectory implements Directory {
             StringBuilder sql = new StringBuilder("UPDATE directory_user SET ");
             List<Object> args = new ArrayList<>();
             for (UserAttribute attribute : UserAttribute.values()) {
-                sql.append(args.isEmpty() ? "" : ", ").append(column(attribute)).append(" = ?");
+                sql.append(args.isEmpty() ? "" : ", ").append(StoreRows.column(attribute)).append(" = ?");
                 args.add(after.attribute(attribute));
             }
             sql.append(" WHERE tenant_id = ? AND upn_key = ?");

@@ -143,6 +143,7 @@ public class StoreSchema implements InitializingBean {
         {"plan", "submitted_by", "VARCHAR(255)"},
         {"plan", "finished_by", "VARCHAR(255)"},
         {"plan", "scope", "TEXT"},
+        {"plan", "customers_to_plan", "BIGINT DEFAULT 0 NOT NULL"},
         {"plan_user", "takes_seats", "BOOLEAN DEFAULT FALSE NOT NULL"},
         // Graph's licenseAssignmentStates[].assignedByGroup; twins in this order (import-state copies with SELECT *)
         {"user_license", "assigned_by_group", "VARCHAR(4000)"},

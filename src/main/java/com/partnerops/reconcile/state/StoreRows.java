@@ -1,0 +1,69 @@
+package com.partnerops.reconcile.state;
+
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.GdapRelationship;
+import com.partnerops.reconcile.domain.PlannedChange;
+import com.partnerops.reconcile.domain.Program;
+import com.partnerops.reconcile.domain.Subscription;
+import com.partnerops.reconcile.domain.SubscriptionKind;
+import com.partnerops.reconcile.domain.SubscriptionStatus;
+import com.partnerops.reconcile.domain.UserAttribute;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/** How a row of a current-state table becomes a domain record: one mapping, for every query that reads them. */
+final class StoreRows {
+
+    private StoreRows() {
+    }
+
+    static Customer customer(ResultSet rs) throws SQLException {
+        return new Customer(rs.getString("tenant_id"), rs.getString("domain"), rs.getString("name"));
+    }
+
+    static Subscription subscription(ResultSet rs) throws SQLException {
+        return new Subscription(rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("sku"),
+                rs.getString("product_name"), SubscriptionKind.valueOf(rs.getString("kind")),
+                Program.valueOf(rs.getString("program")), rs.getInt("quantity"),
+                SubscriptionStatus.valueOf(rs.getString("status")), SubscriptionColumns.date(rs, "commitment_start"),
+                SubscriptionColumns.date(rs, "term_end"), rs.getString("assigned_display"),
+                SubscriptionColumns.refundable(rs));
+    }
+
+    static GdapRelationship relationship(ResultSet rs) throws SQLException {
+        OffsetDateTime end = rs.getObject("end_date_time", OffsetDateTime.class);
+        return new GdapRelationship(rs.getString("tenant_id"), rs.getString("relationship_id"),
+                rs.getString("status"), end == null ? null : end.toInstant(),
+                PlannedChange.splitList(rs.getString("roles")).stream().toList());
+    }
+
+    /**
+     * A row of directory_user with the user's licenses, roles, disabled plans and the groups that assign licenses,
+     * read from their own tables.
+     */
+    static DirectoryUser user(ResultSet rs, String tenantId, Set<String> licenses, Set<String> roles,
+            Map<String, Set<String>> disabledPlans, Map<String, String> groupLicenses) throws SQLException {
+        Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
+        for (UserAttribute attribute : UserAttribute.values()) {
+            attributes.put(attribute, rs.getString(column(attribute)));
+        }
+        return new DirectoryUser(tenantId, rs.getString("upn"), attributes, rs.getBoolean("account_enabled"),
+                licenses, roles, disabledPlans, groupLicenses);
+    }
+
+    static String column(UserAttribute attribute) {
+        return switch (attribute) {
+            case DISPLAY_NAME -> "display_name";
+            case GIVEN_NAME -> "given_name";
+            case SURNAME -> "surname";
+            case JOB_TITLE -> "job_title";
+            case DEPARTMENT -> "department";
+            case USAGE_LOCATION -> "usage_location";
+        };
+    }
+}
