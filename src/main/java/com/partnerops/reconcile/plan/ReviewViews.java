@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.plan;
 
+import com.partnerops.reconcile.graph.ApplyDirectories;
 import com.partnerops.reconcile.report.ReportRow;
 import com.partnerops.reconcile.report.ReviewView;
 import com.partnerops.reconcile.report.SeatReportRow;
@@ -21,8 +22,6 @@ public class ReviewViews {
     /** The first this many planned and rejected rows are shown; summary.html says how many more plan.csv holds. */
     public static final int LIMIT = 500;
 
-    /** The changes of every customer so far land in the store only; a live tenant's come with its directory. */
-    static final String STORE_ONLY = "store only";
 
     /** Narrows the rows shown; a null field narrows nothing. */
     public record Filter(String tenantId, String changeKind, String status) {
@@ -31,10 +30,12 @@ public class ReviewViews {
 
     private final JdbcTemplate jdbc;
     private final PlanStore plans;
+    private final ApplyDirectories directories;
 
-    public ReviewViews(JdbcTemplate jdbc, PlanStore plans) {
+    public ReviewViews(JdbcTemplate jdbc, PlanStore plans, ApplyDirectories directories) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.directories = directories;
     }
 
     public ReviewView build(String planId, Filter filter) {
@@ -70,7 +71,8 @@ public class ReviewViews {
                         .seats.add(ReviewView.SeatBars.of(seat));
             }
         }
-        return new ReviewView(plans.summary(planId), customers.values().stream().map(Customer::review).toList(),
+        return new ReviewView(plans.summary(planId), customers.values().stream().map(c -> c.review(
+                c.tenantId.isEmpty() ? "" : directories.landing(c.tenantId))).toList(),
                 LIMIT, notShown[0], notShown[1]);
     }
 
@@ -94,8 +96,9 @@ public class ReviewViews {
             this.name = name == null || name.isEmpty() ? "(unknown customer)" : name;
         }
 
-        ReviewView.CustomerReview review() {
-            return new ReviewView.CustomerReview(tenantId, name, tenantId.isEmpty() ? "" : STORE_ONLY,
+        /** @param landing where its changes will land: "live tenant" or "store only" */
+        ReviewView.CustomerReview review(String landing) {
+            return new ReviewView.CustomerReview(tenantId, name, landing,
                     users.entrySet().stream().map(e -> new ReviewView.UserChanges(e.getKey(), e.getValue())).toList(),
                     rejected, seats);
         }

@@ -45,10 +45,15 @@ final class BatchRoute {
         }
         Map<String, Integer> statusById = new HashMap<>();
         List<ObjectNode> responses = new ArrayList<>();
+        Reply throttled = null;
         for (JsonNode request : requests) {
             String id = request.get("id").asString();
-            Reply reply = dependencyFailed(request, statusById) ? Reply.error(424, "FailedDependency",
-                    "The request has a dependency that failed.") : item(tenant, request);
+            // once an item is throttled, the rest of the batch is too: they arrive within the same wait
+            Reply reply = throttled != null ? throttled : dependencyFailed(request, statusById) ? Reply.error(424,
+                    "FailedDependency", "The request has a dependency that failed.") : item(tenant, request);
+            if (reply.status() == 429) {
+                throttled = reply;
+            }
             statusById.put(id, reply.status());
             ObjectNode response = EmulatedTenant.JSON.objectNode().put("id", id).put("status", reply.status());
             ObjectNode headers = response.putObject("headers");
