@@ -84,6 +84,13 @@ CREATE CACHED TABLE IF NOT EXISTS import_user_role (LIKE user_role);
 ALTER TABLE user_license ADD COLUMN IF NOT EXISTS assigned_by_group VARCHAR(4000);
 ALTER TABLE import_user_license ADD COLUMN IF NOT EXISTS assigned_by_group VARCHAR(4000);
 
+-- Partner Center's refundableQuantity: seats that can still be reduced with a refund, until the earliest of its
+-- return windows; NULL when the source did not say. Both twins, same order (import-state copies with SELECT *).
+ALTER TABLE subscription ADD COLUMN IF NOT EXISTS refundable_seats INT;
+ALTER TABLE subscription ADD COLUMN IF NOT EXISTS refundable_until DATE;
+ALTER TABLE import_subscription ADD COLUMN IF NOT EXISTS refundable_seats INT;
+ALTER TABLE import_subscription ADD COLUMN IF NOT EXISTS refundable_until DATE;
+
 -- Where each customer's current state came from (snapshot or graph) and when it was read. A customer a live read
 -- could not refresh keeps its state and its row here, with not_refreshed saying why and since when.
 CREATE CACHED TABLE IF NOT EXISTS customer_source (

@@ -62,13 +62,14 @@ public final class LicenseRules {
         if (free == 0) {
             return new LicenseAssessment(position, 0, null, actions);
         }
-        // Seats added in the last seven days can be given back now, at most as many as those subscriptions hold.
+        // Seats still in a refund window can be given back now, at most as many as Partner Center says are
+        // refundable (or, without its word, as many as the subscriptions added in the last seven days hold).
         int inWindow = 0;
         LocalDate windowEnd = null;
         for (Subscription s : position.subscriptions()) {
             LocalDate end = s.reduceWindowEnd();
-            if (s.seatsUsable() && end != null && !today.isAfter(end)) {
-                inWindow += s.quantity();
+            if (s.seatsUsable() && s.reducibleSeats(today) > 0) {
+                inWindow += s.reducibleSeats(today);
                 windowEnd = windowEnd == null || end.isBefore(windowEnd) ? end : windowEnd;
             }
         }
@@ -77,7 +78,7 @@ public final class LicenseRules {
             int seats = Math.min(free, inWindow);
             if (!few) {
                 actions.add(new LicenseAction(LicenseAction.Kind.REDUCE, seats, windowEnd,
-                        "unused NCE seats inside the seven-day reduce window"));
+                        "unused NCE seats inside their refund window"));
             }
             return new LicenseAssessment(position, seats, windowEnd, actions);
         }

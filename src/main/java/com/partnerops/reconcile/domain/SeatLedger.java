@@ -158,9 +158,10 @@ public final class SeatLedger {
             }
             if (s.program() == Program.LEGACY) {
                 ways.add("legacy subscription " + s.subscriptionId() + " can be reduced at any time");
-            } else if (s.reduceWindowEnd() != null && !today.isAfter(s.reduceWindowEnd())) {
-                ways.add("NCE subscription " + s.subscriptionId() + " can be reduced until "
-                        + s.reduceWindowEnd() + " (seven days after its seats were added)");
+            } else if (s.reducibleSeats(today) > 0) {
+                ways.add("NCE subscription " + s.subscriptionId() + " can be reduced"
+                        + (s.refundable() == null ? "" : " by up to " + s.reducibleSeats(today)) + " until "
+                        + s.reduceWindowEnd() + " (" + s.reduceWindowSource() + ")");
             } else {
                 ways.add("NCE subscription " + s.subscriptionId() + " can be reduced only at renewal"
                         + (s.termEnd() == null ? "" : " on " + s.termEnd()));

@@ -7,6 +7,7 @@ import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ final class SubscriptionMapping {
                             : date(s, "createdDateTime"),
                     offer != null && date(offer, "commitmentEndDate") != null ? date(offer, "commitmentEndDate")
                             : date(s, "nextLifecycleDateTime"),
-                    ""));
+                    "", offer == null ? null : refundable(offer)));
         }
         for (JsonNode offer : partnerCenter) {
             if (offer.path("isMicrosoftProduct").isBoolean() && !offer.path("isMicrosoftProduct").asBoolean()
@@ -58,6 +59,26 @@ final class SubscriptionMapping {
             }
         }
         return subscriptions;
+    }
+
+    /**
+     * Partner Center's {@code refundableQuantity}: the seats that can still be reduced with a refund, until the
+     * earliest of their return windows (a later window's seats are not all reducible that long); null when absent.
+     */
+    static Subscription.Refundable refundable(JsonNode offer) {
+        JsonNode refundable = offer.path("refundableQuantity");
+        if (!refundable.isObject()) {
+            return null;
+        }
+        LocalDate until = null;
+        for (JsonNode window : refundable.path("details")) {
+            LocalDate end = date(window, "allowedUntilDateTime");
+            if (window.path("quantity").asInt(0) > 0 && end != null && (until == null || end.isBefore(until))) {
+                until = end;
+            }
+        }
+        int seats = refundable.path("totalQuantity").asInt(0);
+        return new Subscription.Refundable(until == null ? 0 : seats, until);
     }
 
     /** NCE only when Partner Center says so; a subscription it does not know is treated as legacy. */

@@ -5,10 +5,8 @@ import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -61,8 +59,8 @@ public class LicensePositions {
                 + " GROUP BY tenant_id, sku)";
         String advice = " LEFT JOIN plan_seat ps ON ps.plan_id = :planId AND ps.tenant_id = c.tenant_id AND ps.sku = ";
         String sql = "SELECT c.tenant_id, c.name AS customer_name, s.sku, s.subscription_id, s.product_name, s.kind,"
-                + " s.program, s.quantity, s.status, s.commitment_start, s.term_end,"
-                + " COALESCE(h.assigned, 0) AS assigned, COALESCE(ps.seats_to_buy, 0) AS seats_to_buy"
+                + " s.program, s.quantity, s.status, s.commitment_start, s.term_end, s.refundable_seats,"
+                + " s.refundable_until, COALESCE(h.assigned, 0) AS assigned, COALESCE(ps.seats_to_buy, 0) AS seats_to_buy"
                 + " FROM subscription s JOIN customer c ON c.tenant_id = s.tenant_id"
                 + " LEFT JOIN " + held + " h ON h.tenant_id = s.tenant_id AND h.sku = s.sku"
                 + advice + "s.sku"
@@ -70,7 +68,8 @@ public class LicensePositions {
                 // users may hold a SKU the customer has no subscription for (the catalog named it): over-assigned
                 + " UNION ALL SELECT c.tenant_id, c.name, h.sku, CAST(NULL AS VARCHAR(128)),"
                 + " CAST(NULL AS VARCHAR(255)), CAST(NULL AS VARCHAR(16)), CAST(NULL AS VARCHAR(16)), 0,"
-                + " CAST(NULL AS VARCHAR(16)), CAST(NULL AS DATE), CAST(NULL AS DATE), h.assigned,"
+                + " CAST(NULL AS VARCHAR(16)), CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS INT),"
+                + " CAST(NULL AS DATE), h.assigned,"
                 + " COALESCE(ps.seats_to_buy, 0)"
                 + " FROM " + held + " h JOIN customer c ON c.tenant_id = h.tenant_id"
                 + advice + "h.sku"
@@ -114,8 +113,9 @@ public class LicensePositions {
                 subscriptions.add(new Subscription(tenant, rs.getString("subscription_id"), rowSku,
                         rs.getString("product_name"), SubscriptionKind.valueOf(rs.getString("kind")),
                         Program.valueOf(rs.getString("program")), rs.getInt("quantity"),
-                        SubscriptionStatus.valueOf(rs.getString("status")), date(rs, "commitment_start"),
-                        date(rs, "term_end"), null));
+                        SubscriptionStatus.valueOf(rs.getString("status")),
+                        SubscriptionColumns.date(rs, "commitment_start"), SubscriptionColumns.date(rs, "term_end"),
+                        null, SubscriptionColumns.refundable(rs)));
             }
         }
 
@@ -126,11 +126,6 @@ public class LicensePositions {
             }
             subscriptions.clear();
             tenantId = null;
-        }
-
-        private static LocalDate date(ResultSet rs, String column) throws SQLException {
-            Date date = rs.getDate(column);
-            return date == null ? null : date.toLocalDate();
         }
     }
 }

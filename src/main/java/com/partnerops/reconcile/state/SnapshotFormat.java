@@ -40,7 +40,8 @@ public enum SnapshotFormat {
     CUSTOMERS("customers.csv", List.of("tenantId", "domain", "name"), List.of()),
     SUBSCRIPTIONS("subscriptions.csv",
             List.of("tenantId", "subscriptionId", "skuPartNumber", "kind", "program", "quantity", "status"),
-            List.of("productName", "commitmentStart", "termEnd", "assignedDisplay")),
+            List.of("productName", "commitmentStart", "termEnd", "assignedDisplay", "refundableSeats",
+                    "refundableUntil")),
     GDAP("gdap.csv", List.of("tenantId", "relationshipId", "status", "roles"), List.of("endDateTime")),
     USERS("users.csv", List.of("tenantId", "userPrincipalName"),
             List.of("displayName", "givenName", "surname", "usageLocation", "jobTitle", "department",
@@ -116,9 +117,22 @@ public enum SnapshotFormat {
                 row.get("productName"),
                 choice(row, "kind", SubscriptionKind::valueOf, SubscriptionKind.values()),
                 choice(row, "program", Program::valueOf, Program.values()),
-                quantity(row),
+                quantity(row, "quantity"),
                 choice(row, "status", SubscriptionStatus::valueOf, SubscriptionStatus.values()),
-                date(row, "commitmentStart"), date(row, "termEnd"), row.get("assignedDisplay"));
+                date(row, "commitmentStart"), date(row, "termEnd"), row.get("assignedDisplay"), refundable(row));
+    }
+
+    /** Partner Center's refundable seats, when the snapshot says: a number of seats needs the day it ends. */
+    private static Subscription.Refundable refundable(SourceRow row) {
+        if (row.get("refundableSeats").isEmpty()) {
+            return null;
+        }
+        int seats = quantity(row, "refundableSeats");
+        LocalDate until = date(row, "refundableUntil");
+        if (until == null && seats > 0) {
+            throw problem(row, "refundableUntil", "is empty; say until which day the refundable seats can be reduced");
+        }
+        return new Subscription.Refundable(seats, until);
     }
 
     private static GdapRelationship relationship(SourceRow row) {
@@ -236,16 +250,16 @@ public enum SnapshotFormat {
         }
     }
 
-    private static int quantity(SourceRow row) {
+    private static int quantity(SourceRow row, String column) {
         try {
-            int quantity = Integer.parseInt(row.get("quantity"));
+            int quantity = Integer.parseInt(row.get(column));
             if (quantity >= 0) {
                 return quantity;
             }
         } catch (NumberFormatException e) {
             // reported below with the expected form
         }
-        throw problem(row, "quantity", "'" + row.get("quantity") + "' is not a whole number of seats (0 or more)");
+        throw problem(row, column, "'" + row.get(column) + "' is not a whole number of seats (0 or more)");
     }
 
     private static LocalDate date(SourceRow row, String column) {

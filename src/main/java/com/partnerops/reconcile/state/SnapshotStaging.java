@@ -7,6 +7,7 @@ import com.partnerops.reconcile.domain.Names;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.UserAttribute;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +77,13 @@ public class SnapshotStaging {
 
     public void insertSubscriptions(List<? extends Subscription> subscriptions) {
         jdbc.batchUpdate("INSERT INTO import_subscription (tenant_id, subscription_id, sku, product_name, kind,"
-                + " program, quantity, status, commitment_start, term_end, assigned_display)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                + " program, quantity, status, commitment_start, term_end, assigned_display, refundable_seats,"
+                + " refundable_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 subscriptions.stream().map(s -> new Object[] {s.tenantId(), s.subscriptionId(), s.skuPartNumber(),
                         s.productName(), s.kind().name(), s.program().name(), s.quantity(), s.status().name(),
-                        s.commitmentStart() == null ? null : Date.valueOf(s.commitmentStart()),
-                        s.termEnd() == null ? null : Date.valueOf(s.termEnd()), s.assignedDisplay()}).toList());
+                        sqlDate(s.commitmentStart()), sqlDate(s.termEnd()), s.assignedDisplay(),
+                        s.refundable() == null ? null : s.refundable().seats(),
+                        s.refundable() == null ? null : sqlDate(s.refundable().until())}).toList());
     }
 
     public void insertRelationships(List<? extends GdapRelationship> relationships) {
@@ -111,5 +113,9 @@ public class SnapshotStaging {
         jdbc.batchUpdate("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans,"
                 + " assigned_by_group) VALUES (?, ?, ?, ?, ?)", licenses);
         jdbc.batchUpdate("INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
+    }
+
+    private static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
     }
 }

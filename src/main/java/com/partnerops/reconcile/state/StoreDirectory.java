@@ -12,7 +12,6 @@ import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
 import com.partnerops.reconcile.domain.UserAttribute;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -85,8 +84,8 @@ public class StoreDirectory implements Directory {
                         rs.getString("sku"), rs.getString("product_name"),
                         SubscriptionKind.valueOf(rs.getString("kind")), Program.valueOf(rs.getString("program")),
                         rs.getInt("quantity"), SubscriptionStatus.valueOf(rs.getString("status")),
-                        localDate(rs.getDate("commitment_start")), localDate(rs.getDate("term_end")),
-                        rs.getString("assigned_display")),
+                        SubscriptionColumns.date(rs, "commitment_start"), SubscriptionColumns.date(rs, "term_end"),
+                        rs.getString("assigned_display"), SubscriptionColumns.refundable(rs)),
                 tenantId);
         List<GdapRelationship> relationships = jdbc.query(
                 "SELECT * FROM gdap_relationship WHERE tenant_id = ? ORDER BY relationship_id",
@@ -103,10 +102,6 @@ public class StoreDirectory implements Directory {
                     assigned.put(rs.getString("sku"), rs.getInt("holders"));
                 }, tenantId);
         return Optional.of(new CustomerContext(customer.get(0), subscriptions, relationships, assigned));
-    }
-
-    private static java.time.LocalDate localDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 
     @Override

@@ -147,6 +147,11 @@ public class StoreSchema implements InitializingBean {
         // Graph's licenseAssignmentStates[].assignedByGroup; twins in this order (import-state copies with SELECT *)
         {"user_license", "assigned_by_group", "VARCHAR(4000)"},
         {"import_user_license", "assigned_by_group", "VARCHAR(4000)"},
+        // Partner Center's refundableQuantity; twins in this order too
+        {"subscription", "refundable_seats", "INT"},
+        {"subscription", "refundable_until", "DATE"},
+        {"import_subscription", "refundable_seats", "INT"},
+        {"import_subscription", "refundable_until", "DATE"},
     };
 
     /**

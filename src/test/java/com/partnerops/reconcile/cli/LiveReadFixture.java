@@ -74,6 +74,7 @@ final class LiveReadFixture {
                         "active", true, true, "2026-02-01T00:00:00Z", "2027-01-31T00:00:00Z")
                 .partnerCenterSubscription("sps-0102", "5F2B4D2E-LEGACY", "Office 365 Extra File Storage", 10,
                         "active", false, true, "2025-06-01T00:00:00Z", "2026-05-31T00:00:00Z")
+                .refundable("spb-0101", 2, "2026-11-28T17:30:00Z")
                 .group("grp-sales-0001", "Sales licensing");
         t.user("u-adele", "adele.vance@contoso.com", "Adele Vance", "Adele", "Vance", "US", "Retail Manager",
                 "Retail", true).license(SPB, YAMMER);

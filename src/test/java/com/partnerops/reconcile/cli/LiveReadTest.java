@@ -89,6 +89,10 @@ class LiveReadTest {
                     .containsExactlyElementsOf(Files.readAllLines(snapshot.reportDir(fromSnapshot.planId())
                             .resolve(report)));
         }
+        // Partner Center's refundableQuantity, not seven days from a commitment that started in February
+        assertThat(Files.readString(live.reportDir(fromGraph.planId()).resolve("seats.csv")))
+                .contains("NCE subscription spb-0101 can be reduced by up to 2 until 2026-11-28 (Partner Center's"
+                        + " refundable quantity)");
     }
 
     @Test

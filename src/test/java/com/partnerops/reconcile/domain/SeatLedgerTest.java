@@ -105,6 +105,28 @@ class SeatLedgerTest {
     }
 
     @Test
+    void partnerCentersRefundableQuantityDecidesHowManySeatsAndUntilWhenNotTheSevenDays() {
+        // commitment started long ago, yet Partner Center says 2 seats added since are refundable for 2 more days
+        Subscription started = nce("sub-e3", E3, SubscriptionKind.LICENSE, 6, SubscriptionStatus.ACTIVE,
+                TODAY.minusMonths(5), TODAY.plusMonths(7));
+        Subscription refundable = withRefundable(started, new Subscription.Refundable(2, TODAY.plusDays(2)));
+        Subscription nothingLeft = withRefundable(started, new Subscription.Refundable(0, null));
+
+        assertThat(onlyLine(ledger(Map.of(E3, 1), refundable)).advice()).startsWith("5 unused seats: NCE"
+                + " subscription sub-e3 can be reduced by up to 2 until 2026-11-26 (Partner Center's refundable"
+                + " quantity);");
+        assertThat(onlyLine(ledger(Map.of(E3, 1), nothingLeft)).advice()).startsWith("5 unused seats: NCE"
+                + " subscription sub-e3 can be reduced only at renewal on 2027-06-24");
+        assertThat(refundable.reducibleSeats(TODAY.plusDays(3))).isZero();
+    }
+
+    private static Subscription withRefundable(Subscription s, Subscription.Refundable refundable) {
+        return new Subscription(s.tenantId(), s.subscriptionId(), s.skuPartNumber(), s.productName(), s.kind(),
+                s.program(), s.quantity(), s.status(), s.commitmentStart(), s.termEnd(), s.assignedDisplay(),
+                refundable);
+    }
+
+    @Test
     void unusedNceSeatsPastTheSevenDayWindowCanBeReducedOnlyAtRenewal() {
         SeatLedger ledger = ledger(Map.of(E3, 3), nce("sub-e3", E3, SubscriptionKind.LICENSE, 4,
                 SubscriptionStatus.ACTIVE, TODAY.minusDays(8), TODAY.plusMonths(6)));

@@ -79,6 +79,18 @@ public final class EmulatedTenant {
         return this;
     }
 
+    /**
+     * Partner Center's {@code refundableQuantity} of one of the customer's subscriptions: {@code seats} reducible
+     * with a refund until {@code allowedUntil}.
+     */
+    public EmulatedTenant refundable(String subscriptionId, int seats, String allowedUntil) {
+        ObjectNode subscription = partnerCenterSubscriptions.stream()
+                .filter(s -> s.path("id").asString().equals(subscriptionId)).findFirst().orElseThrow();
+        ObjectNode refundable = subscription.putObject("refundableQuantity").put("totalQuantity", seats);
+        refundable.putArray("details").addObject().put("quantity", seats).put("allowedUntilDateTime", allowedUntil);
+        return this;
+    }
+
     public EmulatedTenant role(String templateId, String displayName) {
         roleDefinitions.add(JSON.objectNode().put("id", templateId).put("templateId", templateId)
                 .put("displayName", displayName).put("isBuiltIn", true).put("isEnabled", true));
