@@ -9,7 +9,6 @@ import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.state.CustomerSources;
 import com.partnerops.reconcile.state.Directory;
-import com.partnerops.reconcile.state.StoreDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -28,14 +27,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplyDirectories {
 
-    private final StoreDirectory store;
+    private final Directory store;
     private final JdbcTemplate jdbc;
     private final ReconcileSettings settings;
     private final ProductCatalog catalog;
     private final Clock clock;
     private GraphDirectory graph;
 
-    public ApplyDirectories(StoreDirectory store, JdbcTemplate jdbc, ReconcileSettings settings,
+    /** @param store the store's directory (in tests, one that stands in for it) */
+    public ApplyDirectories(Directory store, JdbcTemplate jdbc, ReconcileSettings settings,
             ProductCatalog catalog, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
