@@ -5,7 +5,7 @@ import com.partnerops.reconcile.domain.GdapPolicy;
 import com.partnerops.reconcile.plan.Partitions;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
-import com.partnerops.reconcile.state.Directory;
+import com.partnerops.reconcile.graph.ApplyDirectories;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,10 +95,11 @@ public class ApplyJobConfiguration {
 
     @Bean
     @StepScope
-    public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId, Directory directory,
-            ApplyStore store, GdapPolicy policy, Clock clock,
+    public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId,
+            ApplyDirectories directories, ApplyStore store, GdapPolicy policy, Clock clock,
             ReconcileSettings settings, PlanStore plans) {
-        return new ReviewedChangeWriter(planId, directory, store, policy, clock,
+        // per customer: through Graph when its state was read live, in the store only when it came from a snapshot
+        return new ReviewedChangeWriter(planId, directories.forApply(), store, policy, clock,
                 plans.finishedBy(planId).orElse(settings.operatorOrSystemUser()));
     }
 

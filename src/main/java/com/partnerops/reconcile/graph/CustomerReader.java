@@ -84,7 +84,7 @@ final class CustomerReader {
         return names;
     }
 
-    private DirectoryUser user(String tenant, JsonNode user, TenantSkus skus, Set<String> roles,
+    static DirectoryUser user(String tenant, JsonNode user, TenantSkus skus, Set<String> roles,
             Map<String, String> groupNames) {
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         attributes.put(UserAttribute.DISPLAY_NAME, text(user, "displayName"));

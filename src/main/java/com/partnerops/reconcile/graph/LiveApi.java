@@ -121,18 +121,7 @@ final class LiveApi {
     }
 
     private JsonNode once(String tenant, Resource resource, URI uri, Map<String, String> headers) {
-        throttle.awaitTurn(tenant);
-        String token = tokens.accessToken(tenant, resource);
-        Answer answer;
-        try {
-            answer = http.get().uri(uri).headers(h -> {
-                h.setBearerAuth(token);
-                headers.forEach(h::add);
-            }).exchange((request, response) -> new Answer(response.getStatusCode().value(),
-                    response.getBody().readAllBytes(), response.getHeaders().getFirst("Retry-After")), false);
-        } catch (ResourceAccessException e) {
-            throw new Retryable(null, "GET " + uri.getPath() + ": " + rootMessage(e));
-        }
+        Answer answer = exchange(tenant, resource, "GET", uri, headers, null);
         if (answer.status() >= 200 && answer.status() < 300) {
             try {
                 return json.readTree(answer.body());
@@ -142,20 +131,110 @@ final class LiveApi {
         }
         String problem = "GET " + uri.getPath() + ": " + answer.status() + " " + errorText(answer.body());
         if (RETRIED.contains(answer.status())) {
-            Duration wait = retryAfter(answer.retryAfter());
-            if (wait != null && wait.compareTo(settings.maxRetryAfter()) > 0) {
-                throw new LiveReadException(problem + " (Retry-After " + wait.toSeconds() + " s is longer than"
-                        + " the 'graph.max-retry-after' setting)");
-            }
-            if (answer.status() == THROTTLED && wait != null) {
-                throw held(tenant, wait, problem);
-            }
-            throw new Retryable(wait, problem);
+            throw retryable(tenant, answer, problem);
         }
         if (answer.status() == 401) {
             tokens.forget(tenant);
         }
         throw new LiveReadException(problem);
+    }
+
+    /**
+     * A write to Graph ({@code PATCH}, {@code POST}, {@code DELETE}) or a {@code $batch}: retried only when Graph
+     * says it did not run it (429, 503); any other answer is returned for the caller to map, never retried, so a
+     * write is never sent twice. A dropped connection is not retried either: whether it ran is unknown, and the
+     * resumed apply re-reads the user to find out.
+     *
+     * @param pathAndQuery relative to the Graph base URL
+     * @param body null for none
+     */
+    Reply send(String tenant, String method, String pathAndQuery, JsonNode body) {
+        URI uri = URI.create(TokenBroker.stripSlash(settings.baseUrl()) + pathAndQuery);
+        Supplier<Reply> attempt = () -> {
+            Answer answer;
+            try {
+                answer = exchange(tenant, Resource.GRAPH, method, uri, Map.of(), body);
+            } catch (Retryable e) {
+                throw new LiveReadException(e.getMessage() + " (not retried: a write may have run)");
+            }
+            if (answer.status() == THROTTLED || answer.status() == 503) {
+                throw retryable(tenant, answer, method + " " + uri.getPath() + ": " + answer.status() + " "
+                        + errorText(answer.body()));
+            }
+            if (answer.status() == 401) {
+                tokens.forget(tenant);
+            }
+            return new Reply(answer.status(), answer.body().length == 0 ? null : parse(answer.body()),
+                    errorText(answer.body()));
+        };
+        return Retry.decorateSupplier(retry, attempt).get();
+    }
+
+    /** Holds the tenant off for a 429 item of a batch, as for a direct 429. */
+    void holdOff(String tenant, Duration wait) {
+        throttle.holdOff(tenant, wait);
+    }
+
+    /** Retries {@code attempt} as a direct request is retried: a {@link Retryable} it throws is waited out. */
+    <T> T retried(Supplier<T> attempt) {
+        return Retry.decorateSupplier(retry, attempt).get();
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What Graph answered a write.
+     *
+     * @param body null for 204
+     * @param error Graph's error code and message ("code: message"), "" when none
+     */
+    record Reply(int status, JsonNode body, String error) {
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private Answer exchange(String tenant, Resource resource, String method, URI uri, Map<String, String> headers,
+            JsonNode body) {
+        throttle.awaitTurn(tenant);
+        String token = tokens.accessToken(tenant, resource);
+        try {
+            RestClient.RequestBodySpec request = http.method(org.springframework.http.HttpMethod.valueOf(method))
+                    .uri(uri).headers(h -> {
+                        h.setBearerAuth(token);
+                        headers.forEach(h::add);
+                    });
+            if (body != null) {
+                request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body.toString());
+            }
+            return request.exchange((req, response) -> new Answer(response.getStatusCode().value(),
+                    response.getBody().readAllBytes(), response.getHeaders().getFirst("Retry-After")), false);
+        } catch (ResourceAccessException e) {
+            throw new Retryable(null, method + " " + uri.getPath() + ": " + rootMessage(e));
+        }
+    }
+
+    private Retryable retryable(String tenant, Answer answer, String problem) {
+        Duration wait = retryAfter(answer.retryAfter());
+        if (wait != null && wait.compareTo(settings.maxRetryAfter()) > 0) {
+            throw new LiveReadException(problem + " (Retry-After " + wait.toSeconds() + " s is longer than"
+                    + " the 'graph.max-retry-after' setting)");
+        }
+        if (answer.status() == THROTTLED && wait != null) {
+            return held(tenant, wait, problem);
+        }
+        return new Retryable(wait, problem);
+    }
+
+    /** Seconds, as Graph sends it in a header or a batch item's headers. */
+    static Duration retryAfterSeconds(String header) {
+        return retryAfter(header);
     }
 
     private Retryable held(String tenant, Duration wait, String problem) {
@@ -167,7 +246,7 @@ final class LiveApi {
     }
 
     /** Graph's {"error":{"code","message"}} or Partner Center's {"code","description"}; the status alone else. */
-    private String errorText(byte[] body) {
+    String errorText(byte[] body) {
         try {
             JsonNode root = json.readTree(body);
             JsonNode graph = root.path("error");

@@ -43,4 +43,33 @@ final class TenantSkus {
     String servicePlanName(String skuPartNumber, String planId) {
         return catalog.servicePlanName(skuPartNumber, planNames.getOrDefault(planId, planId));
     }
+
+    /** The SKU id of a part number, as assignLicense takes it; the part number itself when the tenant has none. */
+    String skuId(String partNumber) {
+        return byId.values().stream().filter(sku -> text(sku, "skuPartNumber").equalsIgnoreCase(partNumber))
+                .map(sku -> text(sku, "skuId")).findFirst().orElse(partNumber);
+    }
+
+    /** A service plan's id in the SKU, by the name the store keeps (the catalog's spelling); the name when unknown. */
+    String servicePlanId(String partNumber, String planName) {
+        JsonNode sku = byId.get(skuId(partNumber));
+        if (sku != null) {
+            for (JsonNode plan : sku.path("servicePlans")) {
+                String name = text(plan, "servicePlanName");
+                if (name.equalsIgnoreCase(planName) || catalog.servicePlanName(partNumber, name)
+                        .equalsIgnoreCase(planName)) {
+                    return text(plan, "servicePlanId");
+                }
+            }
+        }
+        return planName;
+    }
+
+    /** Users holding each SKU now, by part number: Graph's consumedUnits, group assignments included. */
+    java.util.Map<String, Integer> consumed() {
+        java.util.Map<String, Integer> consumed = new HashMap<>();
+        byId.values().forEach(sku -> consumed.merge(text(sku, "skuPartNumber"), sku.path("consumedUnits").asInt(0),
+                Integer::sum));
+        return consumed;
+    }
 }

@@ -1,6 +1,7 @@
 package com.partnerops.reconcile.plan;
 
 import com.partnerops.reconcile.ReconcileSettings;
+import com.partnerops.reconcile.graph.ApplyDirectories;
 import com.partnerops.reconcile.report.ReportSummary;
 import com.partnerops.reconcile.report.ReviewPages;
 import com.partnerops.reconcile.report.ReviewReport;
@@ -14,11 +15,14 @@ public class ReviewReportPublisher {
 
     private final PlanStore plans;
     private final PlanDigest digest;
+    private final ApplyDirectories directories;
     private final Path reportsDir;
 
-    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, ReconcileSettings settings) {
+    public ReviewReportPublisher(PlanStore plans, PlanDigest digest, ApplyDirectories directories,
+            ReconcileSettings settings) {
         this.plans = plans;
         this.digest = digest;
+        this.directories = directories;
         this.reportsDir = Path.of(settings.reports());
     }
 
@@ -53,7 +57,7 @@ public class ReviewReportPublisher {
             report.finish(summary);
         }
         // last, once the files it points to are complete
-        ReviewPages.writeSummary(view.view(summary), reportDir(planId).resolve(ReviewReport.SUMMARY_HTML));
+        ReviewPages.writeSummary(view.view(summary, directories::landing), reportDir(planId).resolve(ReviewReport.SUMMARY_HTML));
         // Only a plan whose review was written completely can be applied, and only as it was written.
         plans.markPlanned(planId, digest.finish(planned, planId),
                 PlanDigest.ofFile(reportDir(planId).resolve(ReviewReport.PLAN_CSV)));

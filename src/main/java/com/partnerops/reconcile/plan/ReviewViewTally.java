@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A {@link ReviewView} built while a plan's rows stream by, in plan order: only the rows shown are kept (the first
@@ -17,9 +18,6 @@ import java.util.Objects;
 final class ReviewViewTally {
 
     static final int LIMIT = 500;
-
-    /** The changes of every customer so far land in the store only; a live tenant's come with its directory. */
-    static final String STORE_ONLY = "store only";
 
     private final Map<String, Customer> customers = new LinkedHashMap<>();
     private final long[] notShown = new long[2];
@@ -46,8 +44,10 @@ final class ReviewViewTally {
                 .seats.add(ReviewView.SeatBars.of(seat));
     }
 
-    ReviewView view(ReportSummary summary) {
-        return new ReviewView(summary, customers.values().stream().map(Customer::review).toList(), LIMIT,
+    /** @param landing where a customer's changes will land ("live tenant" or "store only"), by tenant id */
+    ReviewView view(ReportSummary summary, Function<String, String> landing) {
+        return new ReviewView(summary, customers.values().stream()
+                .map(c -> c.review(c.tenantId.isEmpty() ? "" : landing.apply(c.tenantId))).toList(), LIMIT,
                 notShown[0], notShown[1]);
     }
 
@@ -64,8 +64,8 @@ final class ReviewViewTally {
             this.name = name == null || name.isEmpty() ? "(unknown customer)" : name;
         }
 
-        ReviewView.CustomerReview review() {
-            return new ReviewView.CustomerReview(tenantId, name, tenantId.isEmpty() ? "" : STORE_ONLY,
+        ReviewView.CustomerReview review(String landing) {
+            return new ReviewView.CustomerReview(tenantId, name, landing,
                     users.entrySet().stream().map(e -> new ReviewView.UserChanges(e.getKey(), e.getValue())).toList(),
                     rejected, seats);
         }

@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.plan;
 
+import com.partnerops.reconcile.graph.ApplyDirectories;
 import com.partnerops.reconcile.report.ReviewView;
 import com.partnerops.reconcile.report.SeatReportRow;
 import java.util.ArrayList;
@@ -24,10 +25,12 @@ public class ReviewViews {
 
     private final JdbcTemplate jdbc;
     private final PlanStore plans;
+    private final ApplyDirectories directories;
 
-    public ReviewViews(JdbcTemplate jdbc, PlanStore plans) {
+    public ReviewViews(JdbcTemplate jdbc, PlanStore plans, ApplyDirectories directories) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.directories = directories;
     }
 
     public ReviewView build(String planId, Filter filter) {
@@ -47,7 +50,7 @@ public class ReviewViews {
                 tally.addSeat(seat);
             }
         }
-        return tally.view(plans.summary(planId));
+        return tally.view(plans.summary(planId), directories::landing);
     }
 
     private static void narrow(StringBuilder sql, List<Object> args, String column, String value) {

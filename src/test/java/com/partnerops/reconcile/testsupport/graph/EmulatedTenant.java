@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EmulatedTenant {
 
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     final String tenantId;
     final String domain;
@@ -111,6 +114,70 @@ public final class EmulatedTenant {
         user.putArray("licenseAssignmentStates");
         users.add(user);
         return new User(user);
+    }
+
+    /** The user with this object id or user principal name (case-insensitive); null when there is none. */
+    public ObjectNode user(String idOrUpn) {
+        String wanted = java.net.URLDecoder.decode(idOrUpn, java.nio.charset.StandardCharsets.UTF_8);
+        for (ObjectNode user : users) {
+            if (user.get("id").asString().equals(wanted)
+                    || user.get("userPrincipalName").asString().equalsIgnoreCase(wanted)) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    ObjectNode sku(String skuId) {
+        return skus.stream().filter(s -> s.get("skuId").asString().equals(skuId)).findFirst().orElse(null);
+    }
+
+    /** Users holding the SKU, directly or through a group: Graph's consumedUnits. */
+    public synchronized long consumed(String skuId) {
+        return users.stream().filter(u -> holds(u, skuId)).count();
+    }
+
+    boolean holds(ObjectNode user, String skuId) {
+        return user.get("assignedLicenses").valueStream().anyMatch(l -> l.get("skuId").asString().equals(skuId));
+    }
+
+    /** The group the user holds the SKU through, or null. */
+    String groupOf(ObjectNode user, String skuId) {
+        for (JsonNode state : user.get("licenseAssignmentStates")) {
+            if (state.get("skuId").asString().equals(skuId) && state.path("assignedByGroup").isString()) {
+                return state.get("assignedByGroup").asString();
+            }
+        }
+        return null;
+    }
+
+    User builder(ObjectNode user) {
+        return new User(user);
+    }
+
+    /** The user's licenses as {@code SKU id[:disabled plan id,...]}, sorted: what a test compares. */
+    public synchronized java.util.List<String> licensesOf(String upn) {
+        ObjectNode user = user(upn);
+        java.util.List<String> held = new java.util.ArrayList<>();
+        for (JsonNode license : user.get("assignedLicenses")) {
+            java.util.List<String> off = license.path("disabledPlans").valueStream().map(JsonNode::asString)
+                    .sorted().toList();
+            held.add(license.get("skuId").asString() + (off.isEmpty() ? "" : ":" + String.join(",", off)));
+        }
+        return held.stream().sorted().toList();
+    }
+
+    /** The role definition ids the user holds tenant-wide, sorted. */
+    public synchronized java.util.List<String> rolesOf(String upn) {
+        String id = user(upn).get("id").asString();
+        return roleAssignments.stream().filter(a -> a.get("principalId").asString().equals(id))
+                .map(a -> a.get("roleDefinitionId").asString()).sorted().toList();
+    }
+
+    /** A property of the user as Graph holds it; null when unset. */
+    public synchronized String property(String upn, String property) {
+        JsonNode value = user(upn).get(property);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /** A user being built. */

@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Microsoft's token endpoint, Graph and Partner Center on loopback over TLS, stateful and strict, for the live
  * read's tests. Small pages with {@code @odata.nextLink} and {@code links.next} + {@code MS-ContinuationToken},
  * $select honoured (and unknown properties refused), 429 with Retry-After every Nth request to a tenant, 503s,
- * 403 for a tenant the service user's roles do not cover, all with Graph's error wording.
+ * 403 for a tenant the service user's roles do not cover, all with Graph's error wording. Writes (PATCH user,
+ * assignLicense, role assignments) change the tenants' state and are logged ({@link #writeLog}); {@code $batch}
+ * answers item by item, each item throttled like a request of its own.
  */
 public final class GraphEmulator implements AutoCloseable {
 
@@ -58,6 +60,10 @@ public final class GraphEmulator implements AutoCloseable {
     public volatile int latencyMillis;
     /** Set to enforce Microsoft's documented read limits ({@link ReadLimits}). */
     public volatile ReadLimits limits;
+    /** Set to enforce Microsoft's documented write limits ({@link WriteLimits}). */
+    public volatile WriteLimits writeLimits;
+    /** Every write received, with its answer. */
+    public final WriteLog writeLog = new WriteLog();
 
     /** What the emulator saw. */
     public final AtomicInteger throttled = new AtomicInteger();
@@ -182,41 +188,53 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     boolean fault(HttpExchange exchange, String tenant, ReadLimits.Api api) throws IOException {
+        Reply fault = faultReply(tenant, api, false);
+        if (fault != null) {
+            send(exchange, fault.status(), fault.body(), fault.retryAfter());
+        }
+        return fault != null;
+    }
+
+    /** As {@link #fault(HttpExchange, String)}, for Graph, as a reply: a direct request or a batch item. */
+    Reply faultReply(String tenant, String method) {
+        return faultReply(tenant, ReadLimits.Api.GRAPH, !"GET".equals(method));
+    }
+
+    private Reply faultReply(String tenant, ReadLimits.Api api, boolean write) {
         long now = System.nanoTime();
         ReadLimits current = limits;
-        if (current != null) {
-            Integer wait = current.admit(api, tenant, now);
-            if (wait != null) {
-                throttled.incrementAndGet();
-                send(exchange, 429, graphError("TooManyRequests", "Too many requests from Identifier:" + tenant
-                        + " under category:throttle.aad.ags.directory. Please try again later."), wait);
-                return true;
-            }
+        Integer wait = current == null ? null : current.admit(api, tenant, now);
+        WriteLimits writing = writeLimits;
+        if (wait == null && write && writing != null) {
+            wait = writing.admit(tenant, now);
+        }
+        if (wait != null) {
+            throttled.incrementAndGet();
+            return new Reply(429, graphError("TooManyRequests", "Too many requests from Identifier:" + tenant
+                    + " under category:throttle.aad.ags.directory. Please try again later."), wait);
         }
         Long until = notBefore.get(tenant);
         if (until != null && now < until) {
             requestsBeforeRetryAfter.incrementAndGet();
-            return throttle(exchange, tenant);
+            return throttle(tenant);
         }
         int n = perTenant.computeIfAbsent(tenant, k -> new AtomicInteger()).incrementAndGet();
         if (throttleEvery > 0 && n % throttleEvery == 0) {
-            return throttle(exchange, tenant);
+            return throttle(tenant);
         }
         AtomicInteger outages = unavailable.get(tenant);
         if (outages != null && outages.getAndDecrement() > 0) {
-            send(exchange, 503, graphError("serviceNotAvailable", "The service is temporarily unavailable. Please"
-                    + " retry later."), null);
-            return true;
+            return new Reply(503, graphError("serviceNotAvailable", "The service is temporarily unavailable."
+                    + " Please retry later."), null);
         }
-        return false;
+        return null;
     }
 
-    private boolean throttle(HttpExchange exchange, String tenant) throws IOException {
+    private Reply throttle(String tenant) {
         throttled.incrementAndGet();
         notBefore.put(tenant, System.nanoTime() + retryAfterSeconds * 1_000_000_000L);
-        send(exchange, 429, graphError("TooManyRequests", "Too many requests from Identifier:" + tenant
+        return new Reply(429, graphError("TooManyRequests", "Too many requests from Identifier:" + tenant
                 + " under category:throttle.aad.ags.directory. Please try again later."), retryAfterSeconds);
-        return true;
     }
 
     static ObjectNode graphError(String code, String message) {
@@ -229,17 +247,25 @@ public final class GraphEmulator implements AutoCloseable {
     }
 
     static void send(HttpExchange exchange, int status, JsonNode body, Integer retryAfter) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         if (retryAfter != null) {
             exchange.getResponseHeaders().add("Retry-After", String.valueOf(retryAfter));
         }
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 
     static Map<String, String> query(HttpExchange exchange) {
         return decode(exchange.getRequestURI().getRawQuery());
+    }
+
+    static Map<String, String> query(String rawQuery) {
+        return decode(rawQuery);
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {

@@ -1,0 +1,98 @@
+package com.partnerops.reconcile.graph;
+
+import com.partnerops.reconcile.ReconcileSettings;
+import com.partnerops.reconcile.domain.ChangeOutcome;
+import com.partnerops.reconcile.domain.Customer;
+import com.partnerops.reconcile.domain.CustomerContext;
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.PlannedChange;
+import com.partnerops.reconcile.domain.ProductCatalog;
+import com.partnerops.reconcile.state.CustomerSources;
+import com.partnerops.reconcile.state.Directory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where apply makes each customer's changes, chosen by the store's {@code customer_source}: a customer read live
+ * ({@code graph}) is applied through Microsoft Graph, one from a snapshot in the store only, as before. The rules
+ * and reports see one {@link Directory} either way. The Graph side is built on first use, so a store-only apply
+ * needs none of the live settings.
+ */
+@Component
+public class ApplyDirectories {
+
+    private final Directory store;
+    private final JdbcTemplate jdbc;
+    private final ReconcileSettings settings;
+    private final ProductCatalog catalog;
+    private final Clock clock;
+    private GraphDirectory graph;
+
+    /** @param store the store's directory (in tests, one that stands in for it) */
+    public ApplyDirectories(Directory store, JdbcTemplate jdbc, ReconcileSettings settings,
+            ProductCatalog catalog, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** "live tenant" or "store only": what the review and the summary say of a customer. */
+    public String landing(String tenantId) {
+        return live(tenantId) ? "live tenant" : "store only";
+    }
+
+    /** The directory apply uses: per customer, Graph or the store. */
+    public Directory forApply() {
+        return new Directory() {
+            @Override
+            public Optional<Customer> findCustomer(String reference) {
+                return store.findCustomer(reference);
+            }
+
+            @Override
+            public Optional<CustomerContext> loadCustomer(String tenantId) {
+                return of(tenantId).loadCustomer(tenantId);
+            }
+
+            @Override
+            public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> upns) {
+                return of(tenantId).loadUsers(tenantId, upns);
+            }
+
+            @Override
+            public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
+                return of(user.tenantId()).apply(user, changes);
+            }
+        };
+    }
+
+    private boolean live(String tenantId) {
+        List<String> source = jdbc.queryForList("SELECT source FROM customer_source WHERE tenant_id = ?",
+                String.class, tenantId);
+        return !source.isEmpty() && CustomerSources.GRAPH.equals(source.get(0));
+    }
+
+    private Directory of(String tenantId) {
+        return live(tenantId) ? graph() : store;
+    }
+
+    private synchronized GraphDirectory graph() {
+        if (graph == null) {
+            ReconcileSettings.Graph live = settings.graph();
+            LiveSettings.require(live);
+            TokenBroker tokens = new TokenBroker(live, new RefreshTokenStore(Path.of(live.refreshTokenFile()),
+                    live.refreshToken()), clock);
+            graph = new GraphDirectory(new LiveApi(live, settings.partnerCenter(), tokens), catalog, store,
+                    new StoreCopy(jdbc), live.partnerTenantId());
+        }
+        return graph;
+    }
+}
