@@ -11,8 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a customer read live the way a snapshot import stores one: staged, then its old state replaced in one
- * transaction ({@link SnapshotStaging}), with its source, read time and seat history. The staging tables are shared, so one
- * customer at a time; reads go on meanwhile.
+ * transaction ({@link SnapshotStaging}), with its source, read time and seat history. The staging tables are
+ * shared, so one customer at a time; reads go on meanwhile.
  */
 @Component
 class LiveStateWriter {

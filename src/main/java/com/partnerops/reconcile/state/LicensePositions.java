@@ -1,10 +1,7 @@
 package com.partnerops.reconcile.state;
 
 import com.partnerops.reconcile.domain.LicensePosition;
-import com.partnerops.reconcile.domain.Program;
 import com.partnerops.reconcile.domain.Subscription;
-import com.partnerops.reconcile.domain.SubscriptionKind;
-import com.partnerops.reconcile.domain.SubscriptionStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -59,8 +56,9 @@ public class LicensePositions {
                 + " GROUP BY tenant_id, sku)";
         String advice = " LEFT JOIN plan_seat ps ON ps.plan_id = :planId AND ps.tenant_id = c.tenant_id AND ps.sku = ";
         String sql = "SELECT c.tenant_id, c.name AS customer_name, s.sku, s.subscription_id, s.product_name, s.kind,"
-                + " s.program, s.quantity, s.status, s.commitment_start, s.term_end, s.refundable_seats,"
-                + " s.refundable_until, COALESCE(h.assigned, 0) AS assigned, COALESCE(ps.seats_to_buy, 0) AS seats_to_buy"
+                + " s.program, s.quantity, s.status, s.commitment_start, s.term_end, s.assigned_display,"
+                + " s.refundable_seats, s.refundable_until, COALESCE(h.assigned, 0) AS assigned,"
+                + " COALESCE(ps.seats_to_buy, 0) AS seats_to_buy"
                 + " FROM subscription s JOIN customer c ON c.tenant_id = s.tenant_id"
                 + " LEFT JOIN " + held + " h ON h.tenant_id = s.tenant_id AND h.sku = s.sku"
                 + advice + "s.sku"
@@ -68,9 +66,8 @@ public class LicensePositions {
                 // users may hold a SKU the customer has no subscription for (the catalog named it): over-assigned
                 + " UNION ALL SELECT c.tenant_id, c.name, h.sku, CAST(NULL AS VARCHAR(128)),"
                 + " CAST(NULL AS VARCHAR(255)), CAST(NULL AS VARCHAR(16)), CAST(NULL AS VARCHAR(16)), 0,"
-                + " CAST(NULL AS VARCHAR(16)), CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS INT),"
-                + " CAST(NULL AS DATE), h.assigned,"
-                + " COALESCE(ps.seats_to_buy, 0)"
+                + " CAST(NULL AS VARCHAR(16)), CAST(NULL AS DATE), CAST(NULL AS DATE), CAST(NULL AS VARCHAR(64)),"
+                + " CAST(NULL AS INT), CAST(NULL AS DATE), h.assigned, COALESCE(ps.seats_to_buy, 0)"
                 + " FROM " + held + " h JOIN customer c ON c.tenant_id = h.tenant_id"
                 + advice + "h.sku"
                 + " WHERE NOT EXISTS (SELECT 1 FROM subscription s WHERE s.tenant_id = h.tenant_id AND s.sku = h.sku)"
@@ -110,12 +107,7 @@ public class LicensePositions {
                 seatsToBuy = rs.getInt("seats_to_buy");
             }
             if (rs.getString("subscription_id") != null) {
-                subscriptions.add(new Subscription(tenant, rs.getString("subscription_id"), rowSku,
-                        rs.getString("product_name"), SubscriptionKind.valueOf(rs.getString("kind")),
-                        Program.valueOf(rs.getString("program")), rs.getInt("quantity"),
-                        SubscriptionStatus.valueOf(rs.getString("status")),
-                        SubscriptionColumns.date(rs, "commitment_start"), SubscriptionColumns.date(rs, "term_end"),
-                        null, SubscriptionColumns.refundable(rs)));
+                subscriptions.add(StoreRows.subscription(rs));
             }
         }
 

@@ -9,8 +9,10 @@ import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.domain.SubscriptionKind;
 import com.partnerops.reconcile.domain.SubscriptionStatus;
 import com.partnerops.reconcile.domain.UserAttribute;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,9 +32,19 @@ final class StoreRows {
         return new Subscription(rs.getString("tenant_id"), rs.getString("subscription_id"), rs.getString("sku"),
                 rs.getString("product_name"), SubscriptionKind.valueOf(rs.getString("kind")),
                 Program.valueOf(rs.getString("program")), rs.getInt("quantity"),
-                SubscriptionStatus.valueOf(rs.getString("status")), SubscriptionColumns.date(rs, "commitment_start"),
-                SubscriptionColumns.date(rs, "term_end"), rs.getString("assigned_display"),
-                SubscriptionColumns.refundable(rs));
+                SubscriptionStatus.valueOf(rs.getString("status")), date(rs, "commitment_start"),
+                date(rs, "term_end"), rs.getString("assigned_display"), refundable(rs));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    /** Partner Center's refundable seats, or null when the source did not say (NULL in the store). */
+    private static Subscription.Refundable refundable(ResultSet rs) throws SQLException {
+        int seats = rs.getInt("refundable_seats");
+        return rs.wasNull() ? null : new Subscription.Refundable(seats, date(rs, "refundable_until"));
     }
 
     static GdapRelationship relationship(ResultSet rs) throws SQLException {
