@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class ApplyDirectories {
 
     private final Directory store;
+    private final CustomerSources sources;
     private final JdbcTemplate jdbc;
     private final ReconcileSettings settings;
     private final ProductCatalog catalog;
@@ -35,9 +38,10 @@ public class ApplyDirectories {
     private GraphDirectory graph;
 
     /** @param store the store's directory (in tests, one that stands in for it) */
-    public ApplyDirectories(Directory store, JdbcTemplate jdbc, ReconcileSettings settings,
+    public ApplyDirectories(Directory store, CustomerSources sources, JdbcTemplate jdbc, ReconcileSettings settings,
             ProductCatalog catalog, Clock clock) {
         this.store = store;
+        this.sources = sources;
         this.jdbc = jdbc;
         this.settings = settings;
         this.catalog = catalog;
@@ -46,11 +50,17 @@ public class ApplyDirectories {
 
     /** "live tenant" or "store only": what the review and the summary say of a customer. */
     public String landing(String tenantId) {
-        return live(tenantId) ? "live tenant" : "store only";
+        return sources.readFromGraph(tenantId) ? "live tenant" : "store only";
     }
 
-    /** The directory apply uses: per customer, Graph or the store. */
+    /**
+     * The directory apply uses: per customer, Graph or the store, looked up once per customer and apply (an import,
+     * which could change a customer's source, waits for the store's write lock an apply holds).
+     */
     public Directory forApply() {
+        Map<String, Directory> chosen = new ConcurrentHashMap<>();
+        Function<String, Directory> of = tenantId -> chosen.computeIfAbsent(tenantId,
+                tenant -> sources.readFromGraph(tenant) ? graph() : store);
         return new Directory() {
             @Override
             public Optional<Customer> findCustomer(String reference) {
@@ -59,29 +69,19 @@ public class ApplyDirectories {
 
             @Override
             public Optional<CustomerContext> loadCustomer(String tenantId) {
-                return of(tenantId).loadCustomer(tenantId);
+                return of.apply(tenantId).loadCustomer(tenantId);
             }
 
             @Override
             public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> upns) {
-                return of(tenantId).loadUsers(tenantId, upns);
+                return of.apply(tenantId).loadUsers(tenantId, upns);
             }
 
             @Override
             public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
-                return of(user.tenantId()).apply(user, changes);
+                return of.apply(user.tenantId()).apply(user, changes);
             }
         };
-    }
-
-    private boolean live(String tenantId) {
-        List<String> source = jdbc.queryForList("SELECT source FROM customer_source WHERE tenant_id = ?",
-                String.class, tenantId);
-        return !source.isEmpty() && CustomerSources.GRAPH.equals(source.get(0));
-    }
-
-    private Directory of(String tenantId) {
-        return live(tenantId) ? graph() : store;
     }
 
     private synchronized GraphDirectory graph() {

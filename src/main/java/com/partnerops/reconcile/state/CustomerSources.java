@@ -22,6 +22,12 @@ public class CustomerSources {
         this.jdbc = jdbc;
     }
 
+    /** Whether the customer's current state was last read live from Graph (else from a snapshot, or unknown). */
+    public boolean readFromGraph(String tenantId) {
+        return jdbc.queryForList("SELECT source FROM customer_source WHERE tenant_id = ?", String.class, tenantId)
+                .stream().findFirst().map(GRAPH::equals).orElse(false);
+    }
+
     /** The customers staged in {@code import_customer} were just replaced from this source, read at that time. */
     public void recordStaged(String source, Instant readAt) {
         jdbc.update("DELETE FROM customer_source WHERE tenant_id IN (SELECT tenant_id FROM import_customer)");
