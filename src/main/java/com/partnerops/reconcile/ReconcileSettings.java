@@ -79,6 +79,8 @@ public record ReconcileSettings(
      * @param concurrency customers read at once
      * @param maxAttempts tries per request when Graph or Partner Center answers 429, 503 or 504
      * @param maxRetryAfter the longest Retry-After honoured before the customer counts as unreadable
+     * @param writeConcurrency customers read live that apply writes at once (each by one thread, in order)
+     * @param writeLimits the writes apply sends at most, per sliding window: Microsoft's documented limits
      */
     public record Graph(
             @DefaultValue("https://graph.microsoft.com/v1.0") String baseUrl,
@@ -90,7 +92,9 @@ public record ReconcileSettings(
             @DefaultValue("data/graph-refresh-token") String refreshTokenFile,
             @DefaultValue("8") int concurrency,
             @DefaultValue("6") int maxAttempts,
-            @DefaultValue("120s") Duration maxRetryAfter) {
+            @DefaultValue("120s") Duration maxRetryAfter,
+            @DefaultValue("8") int writeConcurrency,
+            @DefaultValue WriteLimits writeLimits) {
 
         /** The secrets are masked: a record's toString would otherwise print them in any log of the settings. */
         @Override
@@ -99,8 +103,23 @@ public record ReconcileSettings(
                     + ", clientId=" + clientId + ", clientSecret=" + (clientSecret.isEmpty() ? "" : "***")
                     + ", refreshToken=" + (refreshToken.isEmpty() ? "" : "***") + ", refreshTokenFile="
                     + refreshTokenFile + ", concurrency=" + concurrency + ", maxAttempts=" + maxAttempts
-                    + ", maxRetryAfter=" + maxRetryAfter + "]";
+                    + ", maxRetryAfter=" + maxRetryAfter + ", writeConcurrency=" + writeConcurrency
+                    + ", writeLimits=" + writeLimits + "]";
         }
+    }
+
+    /**
+     * Microsoft Graph's documented write limits for directory objects, each counted over a sliding window: per app
+     * and tenant, per tenant (all apps), per app across all tenants. Every write counts, a {@code $batch} item
+     * each.
+     */
+    public record WriteLimits(
+            @DefaultValue("3000") int perAppAndTenant,
+            @DefaultValue("150s") Duration perAppAndTenantWindow,
+            @DefaultValue("18000") int perTenant,
+            @DefaultValue("5m") Duration perTenantWindow,
+            @DefaultValue("35000") int perApp,
+            @DefaultValue("5m") Duration perAppWindow) {
     }
 
     /** @param baseUrl Partner Center's API, without {@code /v1} (its paging links come with or without it) */

@@ -6,13 +6,16 @@ import com.partnerops.reconcile.plan.Partitions;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.graph.ApplyDirectories;
+import com.partnerops.reconcile.state.CustomerSources;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -49,11 +52,14 @@ public class ApplyJobConfiguration {
     }
 
     @Bean
-    public Step startApply(JobRepository repository, PlatformTransactionManager tx, PlanStore plans) {
+    public Step startApply(JobRepository repository, PlatformTransactionManager tx, PlanStore plans,
+            ApplyProgress progress, JdbcTemplate jdbc) {
         return new StepBuilder("startApply", repository)
                 .tasklet((contribution, chunk) -> {
-                    plans.setState(contribution.getStepExecution().getJobParameters().getString(PLAN_ID),
-                            PlanRecord.APPLYING);
+                    String planId = contribution.getStepExecution().getJobParameters().getString(PLAN_ID);
+                    plans.setState(planId, PlanRecord.APPLYING);
+                    progress.start(planId, jdbc.queryForObject("SELECT COUNT(*) FROM plan_user WHERE plan_id = ?"
+                            + " AND apply_status IS NULL", Long.class, planId));
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .allowStartIfComplete(true)
@@ -97,29 +103,40 @@ public class ApplyJobConfiguration {
     @StepScope
     public ReviewedChangeWriter reviewedChangeWriter(@Value(PLAN_ID_PARAMETER) String planId,
             ApplyDirectories directories, ApplyStore store, GdapPolicy policy, Clock clock,
-            ReconcileSettings settings, PlanStore plans) {
+            ReconcileSettings settings, PlanStore plans, ApplyProgress progress) {
         // per customer: through Graph when its state was read live, in the store only when it came from a snapshot
-        return new ReviewedChangeWriter(planId, directories.forApply(), store, policy, clock,
-                plans.finishedBy(planId).orElse(settings.operatorOrSystemUser()));
+        return new ReviewedChangeWriter(planId, directories.forApply(planId), directories.store(), store, policy,
+                clock,
+                plans.finishedBy(planId).orElse(settings.operatorOrSystemUser()), progress);
     }
 
     /**
      * Customers share nothing, so they can be applied in parallel, each customer's users by one thread, in order.
      * {@code reconcile.apply-threads} is 1 by default: one writer session is what the million-user benchmark
      * measured, and an apply that hangs is worse than a slow one (a hang seen during that work came from a reader on
-     * a second session; concurrent writer sessions on HSQLDB were not measured at that scale). A directory whose time
-     * is spent on the network (Graph) is where more threads pay.
+     * a second session; concurrent writer sessions on HSQLDB were not measured at that scale). A plan with customers
+     * read live spends its time on the network: it runs {@code reconcile.graph.write-concurrency} threads (8).
      */
     @Bean
-    public Step applyUsers(JobRepository repository, Step applyUserPartition,
+    public Step applyUsers(JobRepository repository, Step applyUserPartition, Partitioner applyPartitioner,
             ReconcileSettings settings) {
-        int threads = settings.applyThreads();
+        int threads = Math.max(settings.applyThreads(), settings.graph().writeConcurrency());
         return new StepBuilder("applyUsers", repository)
-                .partitioner(applyUserPartition.getName(), Partitions.of(threads))
+                .partitioner(applyUserPartition.getName(), applyPartitioner)
                 .step(applyUserPartition)
                 .gridSize(threads)
                 .taskExecutor(Partitions.executor("apply-", threads))
                 .build();
+    }
+
+    /** As many partitions as the plan's apply runs threads: more when it writes to live tenants. */
+    @Bean
+    @StepScope
+    public Partitioner applyPartitioner(@Value(PLAN_ID_PARAMETER) String planId, ReconcileSettings settings,
+            CustomerSources sources) {
+        int parts = sources.anyReadFromGraph(planId)
+                ? Math.max(settings.applyThreads(), settings.graph().writeConcurrency()) : settings.applyThreads();
+        return Partitions.of(parts);
     }
 
     @Bean
@@ -137,10 +154,12 @@ public class ApplyJobConfiguration {
 
     @Bean
     public Step writeApplyReport(JobRepository repository, PlatformTransactionManager tx,
-            ApplyReportPublisher publisher) {
+            ApplyReportPublisher publisher, ApplyProgress progress) {
         return new StepBuilder("writeApplyReport", repository)
                 .tasklet((contribution, chunk) -> {
-                    publisher.publish(contribution.getStepExecution().getJobParameters().getString(PLAN_ID));
+                    String planId = contribution.getStepExecution().getJobParameters().getString(PLAN_ID);
+                    publisher.publish(planId);
+                    progress.finish(planId);
                     return RepeatStatus.FINISHED;
                 }, tx)
                 .build();

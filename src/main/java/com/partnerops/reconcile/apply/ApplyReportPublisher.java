@@ -1,15 +1,20 @@
 package com.partnerops.reconcile.apply;
 
 import com.partnerops.reconcile.ReconcileSettings;
+import com.partnerops.reconcile.graph.ApplyDirectories;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.report.ApplyReport;
 import com.partnerops.reconcile.report.ReportSummary;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Writes {@code apply.csv} and {@code apply-summary.html} next to the plan's review, then marks the plan APPLIED. */
+/**
+ * Writes {@code apply.csv}, {@code saas-handoff.csv} (when any) and {@code apply-summary.html} next to the plan's
+ * review, then marks the plan APPLIED.
+ */
 @Component
 public class ApplyReportPublisher {
 
@@ -21,11 +26,14 @@ public class ApplyReportPublisher {
             + " FROM plan_line l JOIN apply_line a ON a.plan_id = l.plan_id AND a.seq = l.seq WHERE l.plan_id = ?";
 
     private final JdbcTemplate jdbc;
+    private final ApplyDirectories directories;
     private final PlanStore plans;
     private final Path reportsDir;
 
-    public ApplyReportPublisher(JdbcTemplate jdbc, PlanStore plans, ReconcileSettings settings) {
+    public ApplyReportPublisher(JdbcTemplate jdbc, PlanStore plans, ReconcileSettings settings,
+            ApplyDirectories directories) {
         this.jdbc = jdbc;
+        this.directories = directories;
         this.plans = plans;
         this.reportsDir = Path.of(settings.reports());
     }
@@ -37,9 +45,25 @@ public class ApplyReportPublisher {
                 report.addRow(PlanStore.reportRow(rs, rs.getString("apply_status"), rs.getString("apply_reason"),
                         rs.getString("apply_message")));
             }, planId);
-            report.finish(summary(plan));
+            report.finish(summary(plan), landings(planId), handoffs(planId));
         }
         plans.setState(planId, PlanRecord.APPLIED);
+    }
+
+    /** Per customer with changes, where they were made. */
+    private List<ApplyReport.Landing> landings(String planId) {
+        return jdbc.query("SELECT l.tenant_id, MAX(l.customer_name) FROM plan_line l WHERE l.plan_id = ?"
+                + " AND l.status = 'PLANNED' AND l.tenant_id IS NOT NULL GROUP BY l.tenant_id"
+                + " ORDER BY MAX(l.customer_name), l.tenant_id", (rs, n) -> new ApplyReport.Landing(rs.getString(2),
+                        rs.getString(1), directories.landing(rs.getString(1))), planId);
+    }
+
+    private List<ApplyReport.Handoff> handoffs(String planId) {
+        return jdbc.query("SELECT c.name, h.tenant_id, h.publisher, h.offer_name, h.offer_id, h.upn, h.action"
+                + " FROM saas_handoff h LEFT JOIN customer c ON c.tenant_id = h.tenant_id WHERE h.plan_id = ?"
+                + " ORDER BY c.name, h.tenant_id, h.upn, h.offer_id", (rs, n) -> new ApplyReport.Handoff(
+                        rs.getString(1) == null ? "" : rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), planId);
     }
 
     /** The apply's figures: rows per status (APPLIED, STALE, FAILED), per reason and per customer. */

@@ -50,7 +50,8 @@ public class ApplyStore {
 
     /**
      * What the directory did with each of the user's changes: every applied change is audited, a failed or skipped
-     * one is recorded with its reason; the user is APPLIED when all of them were, FAILED otherwise.
+     * one is recorded with its reason; the user is APPLIED when all of them were (or were handed off to the SaaS
+     * publisher's portal), FAILED otherwise.
      *
      * @param outcomes and {@code relationshipIds}: one per line, same order
      */
@@ -73,7 +74,7 @@ public class ApplyStore {
         insertOutcomes(rows);
         jdbc.batchUpdate("INSERT INTO audit_log (plan_id, applied_at, tenant_id, upn, change_kind, target,"
                 + " before_value, after_value, gdap_relationship_id, applied_by) VALUES (?,?,?,?,?,?,?,?,?,?)", audit);
-        markUser(planId, user, outcomes.stream().allMatch(ChangeOutcome::isApplied) ? LineStatus.APPLIED
+        markUser(planId, user, outcomes.stream().allMatch(ChangeOutcome::isDone) ? LineStatus.APPLIED
                 : LineStatus.FAILED);
     }
 

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -39,16 +38,23 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
 
     private final String planId;
     private final Directory directory;
+    private final Directory storeCopy;
     private final ApplyStore store;
     private final GdapPolicy policy;
     private final Clock clock;
     private final String appliedBy;
-    private long usersDone;
+    private final ApplyProgress progress;
 
-    public ReviewedChangeWriter(String planId, Directory directory, ApplyStore store, GdapPolicy policy,
-            Clock clock, String appliedBy) {
+    /**
+     * @param directory where the changes are made (per customer: Graph or the store)
+     * @param storeCopy the store's users, as imported: what a STALE message compares the live user with
+     */
+    public ReviewedChangeWriter(String planId, Directory directory, Directory storeCopy, ApplyStore store,
+            GdapPolicy policy, Clock clock, String appliedBy, ApplyProgress progress) {
+        this.progress = progress;
         this.planId = planId;
         this.directory = directory;
+        this.storeCopy = storeCopy;
         this.store = store;
         this.policy = policy;
         this.clock = clock;
@@ -74,19 +80,24 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                usersDone += chunkUsers;
-                LOG.info("apply {}: {} users done in this run", planId, usersDone);
+                LOG.info(progress.committed(planId, chunkUsers));
             }
         });
     }
 
-    /** Users of one customer, in the order read: those freeing seats came first. */
+    /**
+     * Users of one customer, in the order read: those freeing seats came first. The guard decides every user first
+     * (taking and releasing seats on one ledger, in that order), then the directory makes all their changes at once
+     * (Graph: in {@code $batch}es), then what was not made gives its seats back.
+     */
     private void apply(String tenantId, List<PendingUser> users, Instant now) {
         List<String> keys = users.stream().map(PendingUser::upnKey).toList();
         Map<String, List<ReviewedLine>> linesByUser = store.reviewedLines(planId, tenantId, keys);
         Optional<ApplyGuard> guard = guardFor(tenantId, now);
         Map<String, DirectoryUser> current = guard.isEmpty() ? Map.of()
                 : directory.loadUsers(tenantId, users.stream().map(PendingUser::userPrincipalName).toList());
+        Map<String, DirectoryUser> asReviewed = asReviewed(tenantId, users, current);
+        List<Sending> sending = new ArrayList<>();
         for (PendingUser user : users) {
             List<ReviewedLine> lines = linesByUser.getOrDefault(user.upnKey(), List.of());
             if (guard.isEmpty()) {
@@ -96,38 +107,72 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
             }
             DirectoryUser before = current.get(user.upnKey());
             List<PlannedChange> changes = lines.stream().map(ReviewedLine::change).toList();
-            ApplyGuard.Decision decision = guard.get().decide(before, user.fingerprint(), changes);
+            ApplyGuard.Decision decision = guard.get().decide(before, user.fingerprint(), changes,
+                    asReviewed.get(user.upnKey()));
             if (decision instanceof ApplyGuard.Apply apply) {
-                List<ChangeOutcome> outcomes = makeChanges(guard.get(), before, changes, apply.inEffect());
-                store.recordOutcomes(planId, user, lines, outcomes, apply.relationshipIds(), now, appliedBy);
+                sending.add(new Sending(user, lines, before, changes, apply));
             } else if (decision instanceof ApplyGuard.HoldBack held) {
                 store.recordHeldBack(planId, user, lines, held.status(), held.reason(), held.message(),
                         held.blocking(), now);
             }
         }
+        if (sending.isEmpty()) {
+            return;
+        }
+        List<Directory.UserChanges> toSend = sending.stream().map(Sending::toSend).toList();
+        List<List<ChangeOutcome>> sent = directory.applyAll(toSend);
+        if (sent.size() != toSend.size()) {
+            throw new IllegalStateException("the directory answered for " + sent.size() + " users of " + toSend.size());
+        }
+        for (int u = 0; u < sending.size(); u++) {
+            Sending user = sending.get(u);
+            List<ChangeOutcome> outcomes = user.outcomes(sent.get(u));
+            guard.get().settle(toSend.get(u).changes(), sent.get(u));
+            store.recordOutcomes(planId, user.pending(), user.lines(), outcomes, user.decision().relationshipIds(),
+                    now, appliedBy);
+        }
     }
 
-    /** Sends what is not in effect yet; the outcomes come back one per change, in the plan's order. */
-    private List<ChangeOutcome> makeChanges(ApplyGuard guard, DirectoryUser user, List<PlannedChange> changes,
-            Set<Integer> inEffect) {
-        List<PlannedChange> toSend = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (!inEffect.contains(i)) {
-                toSend.add(changes.get(i));
+    /**
+     * The store's copy of the users who differ from their reviewed fingerprint, so a STALE message can name what
+     * changed. For a customer read live the copy is what the plan saw (unless imported again since); for one from
+     * a snapshot it is the current state, and the message falls back to what the reviewed rows touch.
+     */
+    private Map<String, DirectoryUser> asReviewed(String tenantId, List<PendingUser> users,
+            Map<String, DirectoryUser> current) {
+        List<String> differing = users.stream().filter(u -> current.get(u.upnKey()) != null
+                && !current.get(u.upnKey()).fingerprint().equals(u.fingerprint()))
+                .map(PendingUser::userPrincipalName).toList();
+        return differing.isEmpty() ? Map.of() : storeCopy.loadUsers(tenantId, differing);
+    }
+
+    /** A user the guard let through: the changes to send (not those in effect already), and the plan's order. */
+    private record Sending(PendingUser pending, List<ReviewedLine> lines, DirectoryUser user,
+            List<PlannedChange> changes, ApplyGuard.Apply decision) {
+
+        Directory.UserChanges toSend() {
+            List<PlannedChange> notInEffect = new ArrayList<>();
+            for (int i = 0; i < changes.size(); i++) {
+                if (!decision.inEffect().contains(i)) {
+                    notInEffect.add(changes.get(i));
+                }
             }
+            return new Directory.UserChanges(user, notInEffect);
         }
-        List<ChangeOutcome> sent = toSend.isEmpty() ? List.of() : directory.apply(user, toSend);
-        if (sent.size() != toSend.size()) {
-            throw new IllegalStateException("the directory answered " + sent.size() + " outcomes for "
-                    + toSend.size() + " changes of " + user.userPrincipalName());
+
+        /** One outcome per change in the plan's order: those in effect already, and what the directory said. */
+        List<ChangeOutcome> outcomes(List<ChangeOutcome> sent) {
+            if (sent.size() != changes.size() - decision.inEffect().size()) {
+                throw new IllegalStateException("the directory answered " + sent.size() + " outcomes for "
+                        + (changes.size() - decision.inEffect().size()) + " changes of " + user.userPrincipalName());
+            }
+            List<ChangeOutcome> outcomes = new ArrayList<>();
+            Iterator<ChangeOutcome> next = sent.iterator();
+            for (int i = 0; i < changes.size(); i++) {
+                outcomes.add(decision.inEffect().contains(i) ? ChangeOutcome.alreadyInEffect() : next.next());
+            }
+            return outcomes;
         }
-        guard.settle(toSend, sent);
-        List<ChangeOutcome> outcomes = new ArrayList<>();
-        Iterator<ChangeOutcome> next = sent.iterator();
-        for (int i = 0; i < changes.size(); i++) {
-            outcomes.add(inEffect.contains(i) ? ChangeOutcome.alreadyInEffect() : next.next());
-        }
-        return outcomes;
     }
 
     private Optional<ApplyGuard> guardFor(String tenantId, Instant now) {

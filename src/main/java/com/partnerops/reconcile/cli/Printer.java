@@ -72,11 +72,16 @@ class Printer {
     void apply(Reconciler.ApplyOutcome apply) {
         line("applied plan: " + apply.planId());
         // skipped only shows when there are some: a directory with transactions (the store) never skips
-        printf("changes applied: %d, stale: %d, failed: %d%s%n", apply.count("APPLIED"), apply.count("STALE"),
-                apply.count("FAILED"), apply.count("SKIPPED") == 0 ? "" : ", skipped: " + apply.count("SKIPPED"));
+        printf("changes applied: %d, stale: %d, failed: %d%s%s%n", apply.count("APPLIED"), apply.count("STALE"),
+                apply.count("FAILED"), apply.count("SKIPPED") == 0 ? "" : ", skipped: " + apply.count("SKIPPED"),
+                apply.count("HANDED_OFF") == 0 ? "" : ", handed off: " + apply.count("HANDED_OFF"));
         customers(apply.summary(), "applied", "not applied");
         reasons(apply.summary());
         line("report: " + apply.reportDir().resolve("apply.csv"));
+        if (apply.count("HANDED_OFF") > 0) {
+            line("marketplace SaaS seats to make in the publishers' portals: "
+                    + apply.reportDir().resolve("saas-handoff.csv"));
+        }
     }
 
     void licenseReport(LicenseReportSummary report) {

@@ -61,6 +61,14 @@ public final class ApplyGuard {
      * @param reviewedFingerprint the user's fingerprint when the plan was made
      */
     public Decision decide(DirectoryUser current, String reviewedFingerprint, List<PlannedChange> changes) {
+        return decide(current, reviewedFingerprint, changes, null);
+    }
+
+    /**
+     * @param asReviewed the user as the plan saw them, when known (named in a STALE message); null otherwise
+     */
+    public Decision decide(DirectoryUser current, String reviewedFingerprint, List<PlannedChange> changes,
+            DirectoryUser asReviewed) {
         if (current == null) {
             return new HoldBack(LineStatus.STALE, ReasonCode.STALE_USER,
                     "the user no longer exists in the tenant; nothing was changed", -1);
@@ -68,8 +76,11 @@ public final class ApplyGuard {
         Set<Integer> inEffect = current.fingerprint().equals(reviewedFingerprint) ? Set.of()
                 : inEffectSinceReview(current, reviewedFingerprint, changes);
         if (inEffect == null) {
+            DirectoryUser seen = asReviewed != null && asReviewed.fingerprint().equals(reviewedFingerprint)
+                    ? asReviewed : null;
             return new HoldBack(LineStatus.STALE, ReasonCode.STALE_USER, "the user changed after the plan was"
-                    + " reviewed (attributes, roles or licenses differ); nothing was changed: plan again", -1);
+                    + " reviewed (" + UserDrift.describe(seen, current, changes) + "); nothing was changed: plan"
+                    + " again", -1);
         }
         List<String> relationshipIds = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {

@@ -10,8 +10,9 @@ package com.partnerops.reconcile.domain;
 public record ChangeOutcome(LineStatus status, ReasonCode reason, String message) {
 
     public ChangeOutcome {
-        if (status != LineStatus.APPLIED && status != LineStatus.FAILED && status != LineStatus.SKIPPED) {
-            throw new IllegalArgumentException("a change is applied, failed or skipped, not " + status);
+        if (status != LineStatus.APPLIED && status != LineStatus.FAILED && status != LineStatus.SKIPPED
+                && status != LineStatus.HANDED_OFF) {
+            throw new IllegalArgumentException("a change is applied, failed, skipped or handed off, not " + status);
         }
     }
 
@@ -33,6 +34,16 @@ public record ChangeOutcome(LineStatus status, ReasonCode reason, String message
     public static ChangeOutcome skipped(PlannedChange failed, ChangeOutcome outcome) {
         return new ChangeOutcome(LineStatus.SKIPPED, outcome.reason(), "not sent because " + failed.kind() + " "
                 + failed.target() + " failed before it: " + outcome.message());
+    }
+
+    /** Not the directory's to make (a marketplace SaaS seat, made in the publisher's portal): listed for the admin. */
+    public static ChangeOutcome handedOff(String message) {
+        return new ChangeOutcome(LineStatus.HANDED_OFF, null, message);
+    }
+
+    /** Applied, or handed off to where it is made: nothing of it is left for this apply to do. */
+    public boolean isDone() {
+        return status == LineStatus.APPLIED || status == LineStatus.HANDED_OFF;
     }
 
     public boolean isApplied() {

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Where apply makes each customer's changes, chosen by the store's {@code customer_source}: a customer read live
@@ -35,11 +36,13 @@ public class ApplyDirectories {
     private final ReconcileSettings settings;
     private final ProductCatalog catalog;
     private final Clock clock;
+    private final PlatformTransactionManager tx;
     private GraphDirectory graph;
 
     /** @param store the store's directory (in tests, one that stands in for it) */
     public ApplyDirectories(Directory store, CustomerSources sources, JdbcTemplate jdbc, ReconcileSettings settings,
-            ProductCatalog catalog, Clock clock) {
+            ProductCatalog catalog, Clock clock, PlatformTransactionManager tx) {
+        this.tx = tx;
         this.store = store;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -57,10 +60,10 @@ public class ApplyDirectories {
      * The directory apply uses: per customer, Graph or the store, looked up once per customer and apply (an import,
      * which could change a customer's source, waits for the store's write lock an apply holds).
      */
-    public Directory forApply() {
+    public Directory forApply(String planId) {
         Map<String, Directory> chosen = new ConcurrentHashMap<>();
         Function<String, Directory> of = tenantId -> chosen.computeIfAbsent(tenantId,
-                tenant -> sources.readFromGraph(tenant) ? graph() : store);
+                tenant -> sources.readFromGraph(tenant) ? graph().forPlan(planId) : store);
         return new Directory() {
             @Override
             public Optional<Customer> findCustomer(String reference) {
@@ -81,7 +84,18 @@ public class ApplyDirectories {
             public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
                 return of.apply(user.tenantId()).apply(user, changes);
             }
+
+            /** The users of one customer, as the apply writer sends them. */
+            @Override
+            public List<List<ChangeOutcome>> applyAll(List<UserChanges> users) {
+                return users.isEmpty() ? List.of() : of.apply(users.get(0).user().tenantId()).applyAll(users);
+            }
         };
+    }
+
+    /** The store's own directory: the users as imported, whatever their customer's source. */
+    public Directory store() {
+        return store;
     }
 
     private synchronized GraphDirectory graph() {
@@ -90,8 +104,10 @@ public class ApplyDirectories {
             LiveSettings.require(live);
             TokenBroker tokens = new TokenBroker(live, new RefreshTokenStore(Path.of(live.refreshTokenFile()),
                     live.refreshToken()), clock);
-            graph = new GraphDirectory(new LiveApi(live, settings.partnerCenter(), tokens), catalog, store,
-                    new StoreCopy(jdbc), live.partnerTenantId());
+            LiveApi api = new LiveApi(live, settings.partnerCenter(), tokens);
+            graph = new GraphDirectory(api, catalog, store, new StoreCopy(jdbc), live.partnerTenantId(),
+                    new LiveBatchWriter(api, new LiveCallJournal(jdbc, tx, clock), new WriteBudget(live.writeLimits())),
+                    new SaasHandoffs(jdbc));
         }
         return graph;
     }

@@ -15,18 +15,20 @@ import com.partnerops.reconcile.state.Directory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A customer tenant through Microsoft Graph, as apply sees it: seats, subscriptions and GDAP read live (never the
- * imported copy), users re-read live in {@code $batch}es, changes made by {@link LiveCalls}. After a failed call
- * the user's later calls are not sent; the calls made stay made. The store's copy of the user is then set to what
- * the tenant holds ({@link StoreCopy}).
+ * imported copy), users re-read live in {@code $batch}es, changes made by {@link LiveCalls} in {@code $batch}es
+ * ({@link LiveBatchWriter}). After a failed call the user's later calls are not sent; the calls made stay made.
+ * The store's copy of the user is then set to what the tenant holds ({@link StoreCopy}).
  */
 final class GraphDirectory implements Directory {
 
@@ -40,10 +42,17 @@ final class GraphDirectory implements Directory {
     private final Map<String, Map<String, String>> roleNames = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> groupNames = new ConcurrentHashMap<>();
     private final Map<String, LiveUserReader.LiveUser> users = new ConcurrentHashMap<>();
+    /** Per tenant, its marketplace SaaS offers by offer id (lower case), from Partner Center's live answer. */
+    private final Map<String, Map<String, SaasHandoffs.Offer>> offers = new ConcurrentHashMap<>();
+    private final LiveBatchWriter batches;
+    private final SaasHandoffs handoffs;
     private volatile Map<String, List<JsonNode>> relationships;
 
-    GraphDirectory(LiveApi api, ProductCatalog catalog, Directory store, StoreCopy copy, String partnerTenant) {
+    GraphDirectory(LiveApi api, ProductCatalog catalog, Directory store, StoreCopy copy, String partnerTenant,
+            LiveBatchWriter batches, SaasHandoffs handoffs) {
         this.api = api;
+        this.batches = batches;
+        this.handoffs = handoffs;
         this.catalog = catalog;
         this.store = store;
         this.copy = copy;
@@ -64,9 +73,10 @@ final class GraphDirectory implements Directory {
         }
         TenantSkus tenantSkus = new TenantSkus(api.graphPages(tenantId, "/subscribedSkus"), catalog);
         skus.put(tenantId, tenantSkus);
+        List<JsonNode> commerce = api.partnerCenterPages("/customers/" + tenantId + "/subscriptions");
+        offers.put(tenantId, SubscriptionMapping.saasOffers(commerce));
         List<Subscription> subscriptions = SubscriptionMapping.map(tenantId, tenantSkus,
-                api.graphPages(tenantId, "/directory/subscriptions"),
-                api.partnerCenterPages("/customers/" + tenantId + "/subscriptions"));
+                api.graphPages(tenantId, "/directory/subscriptions"), commerce);
         var gdap = CustomerReader.relationships(tenantId, relationships().getOrDefault(tenantId, List.of()),
                 roleNames(tenantId));
         return Optional.of(new CustomerContext(customer.get(), subscriptions, gdap, tenantSkus.consumed()));
@@ -116,33 +126,114 @@ final class GraphDirectory implements Directory {
         return found;
     }
 
+    /** Changes made outside any plan are not made through Graph: apply always knows its plan ({@link #forPlan}). */
     @Override
     public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
-        String tenant = user.tenantId();
-        LiveUserReader.LiveUser live = users.remove(tenant + " " + Names.key(user.userPrincipalName()));
-        if (live == null) {
-            throw new IllegalStateException("apply before the user was read live: " + user.userPrincipalName());
-        }
-        ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
-        for (int i = 0; i < changes.size(); i++) {
-            ChangeKind kind = changes.get(i).kind();
-            if (kind == ChangeKind.ASSIGN_SAAS_SEAT || kind == ChangeKind.REMOVE_SAAS_SEAT) {
-                outcomes[i] = ChangeOutcome.failed(null, "marketplace SaaS seats are assigned in the publisher's"
-                        + " portal, not through Graph: nothing was sent; make this change there");
+        throw new UnsupportedOperationException("Graph writes are journaled per plan: use forPlan(planId)");
+    }
+
+    /** This directory, its writes journaled under {@code planId}. */
+    Directory forPlan(String planId) {
+        GraphDirectory graph = this;
+        return new Directory() {
+            @Override
+            public Optional<Customer> findCustomer(String reference) {
+                return graph.findCustomer(reference);
             }
+
+            @Override
+            public Optional<CustomerContext> loadCustomer(String tenantId) {
+                return graph.loadCustomer(tenantId);
+            }
+
+            @Override
+            public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames) {
+                return graph.loadUsers(tenantId, userPrincipalNames);
+            }
+
+            @Override
+            public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
+                return applyAll(List.of(new UserChanges(user, changes))).get(0);
+            }
+
+            @Override
+            public List<List<ChangeOutcome>> applyAll(List<UserChanges> users) {
+                return graph.write(planId, users);
+            }
+        };
+    }
+
+    /**
+     * The users' calls in {@code $batch}es ({@link LiveBatchWriter}); SaaS seats handed off, not sent. A user whose
+     * changes take a seat that a user before them in the same round frees starts a new round, so Graph has made
+     * the freeing call before it sees the taking one.
+     */
+    private List<List<ChangeOutcome>> write(String planId, List<UserChanges> users) {
+        if (users.isEmpty()) {
+            return List.of();
         }
+        String tenant = users.get(0).user().tenantId();
         Map<String, String> roleIds = new HashMap<>();
         roleNames(tenant).forEach((id, name) -> roleIds.putIfAbsent(name, id));
-        DirectoryUser after = user;
+        List<ChangeOutcome[]> outcomes = new ArrayList<>();
+        List<List<LiveCalls.Call>> callsOf = new ArrayList<>();
+        List<List<LiveBatchWriter.Chain>> rounds = new ArrayList<>();
+        Set<String> freedInRound = new HashSet<>();
+        for (UserChanges user : users) {
+            DirectoryUser directoryUser = user.user();
+            LiveUserReader.LiveUser live = this.users.remove(tenant + " " + Names.key(directoryUser
+                    .userPrincipalName()));
+            if (live == null) {
+                throw new IllegalStateException("apply before the user was read live: "
+                        + directoryUser.userPrincipalName());
+            }
+            ChangeOutcome[] userOutcomes = new ChangeOutcome[user.changes().size()];
+            for (int i = 0; i < user.changes().size(); i++) {
+                PlannedChange change = user.changes().get(i);
+                if (SaasHandoffs.isSaas(change)) {
+                    userOutcomes[i] = handoffs.handOff(planId, tenant, directoryUser.userPrincipalName(), change,
+                            offers.getOrDefault(tenant, Map.of()).getOrDefault(change.target().toLowerCase(
+                                    java.util.Locale.ROOT), new SaasHandoffs.Offer(change.target(),
+                                            SubscriptionMapping.publisherOf(change.target(), null))));
+                }
+            }
+            outcomes.add(userOutcomes);
+            List<LiveCalls.Call> calls = LiveCalls.of(live, user.changes(), skus.get(tenant), roleIds);
+            callsOf.add(calls);
+            boolean takesFreed = user.changes().stream().anyMatch(c -> c.kind().takesSeat()
+                    && freedInRound.contains(c.target()));
+            if (rounds.isEmpty() || takesFreed) {
+                rounds.add(new ArrayList<>());
+                freedInRound.clear();
+            }
+            user.changes().stream().filter(c -> c.kind().freesSeat()).forEach(c -> freedInRound.add(c.target()));
+            rounds.get(rounds.size() - 1).add(new LiveBatchWriter.Chain(Names.key(directoryUser.userPrincipalName()),
+                    calls));
+        }
+        List<LiveApi.Reply[]> replies = batches.send(planId, tenant, rounds);
+        List<List<ChangeOutcome>> result = new ArrayList<>();
+        for (int u = 0; u < users.size(); u++) {
+            result.add(outcomes(users.get(u), callsOf.get(u), replies.get(u), outcomes.get(u)));
+        }
+        return result;
+    }
+
+    /** What each change became, from its call's answer; the store's copy set to what the tenant now holds. */
+    private List<ChangeOutcome> outcomes(UserChanges user, List<LiveCalls.Call> calls, LiveApi.Reply[] replies,
+            ChangeOutcome[] outcomes) {
+        List<PlannedChange> changes = user.changes();
+        DirectoryUser after = user.user();
         int failedChange = -1;
-        for (LiveCalls.Call call : LiveCalls.of(live, changes, skus.get(tenant), roleIds)) {
-            if (failedChange >= 0) {
+        for (int k = 0; k < calls.size(); k++) {
+            LiveCalls.Call call = calls.get(k);
+            LiveApi.Reply reply = replies[k];
+            if (reply == null && failedChange < 0) {
+                throw new IllegalStateException("no answer for " + call.describe() + " and no failed call before it");
+            }
+            if (reply == null || failedChange >= 0) {
                 ChangeOutcome skipped = ChangeOutcome.skipped(changes.get(failedChange), outcomes[failedChange]);
                 call.changes().forEach(i -> outcomes[i] = skipped);
-                continue;
-            }
-            LiveApi.Reply reply = api.send(tenant, call.method(), call.path(), call.body());
-            if (reply.succeeded()) {
+            } else if (reply.succeeded()) {
                 for (int i : call.changes()) {
                     outcomes[i] = ChangeOutcome.applied();
                     after = changes.get(i).applyTo(after);

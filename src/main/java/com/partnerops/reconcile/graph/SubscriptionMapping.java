@@ -62,6 +62,33 @@ final class SubscriptionMapping {
     }
 
     /**
+     * The marketplace SaaS offers among Partner Center's subscriptions, by offer id in lower case: their names and
+     * publishers, for apply's hand-off list.
+     */
+    static Map<String, SaasHandoffs.Offer> saasOffers(List<JsonNode> partnerCenter) {
+        Map<String, SaasHandoffs.Offer> offers = new HashMap<>();
+        for (JsonNode offer : partnerCenter) {
+            if (offer.path("isMicrosoftProduct").isBoolean() && !offer.path("isMicrosoftProduct").asBoolean()) {
+                offers.put(text(offer, "offerId").toLowerCase(Locale.ROOT), new SaasHandoffs.Offer(
+                        text(offer, "offerName"), publisherOf(text(offer, "offerId"), text(offer, "publisherName"))));
+            }
+        }
+        return offers;
+    }
+
+    /**
+     * Partner Center's {@code publisherName}; without one, the publisher part of a marketplace offer id
+     * ({@code publisher.offer}).
+     */
+    static String publisherOf(String offerId, String publisherName) {
+        if (publisherName != null && !publisherName.isBlank()) {
+            return publisherName;
+        }
+        int dot = offerId.indexOf('.');
+        return dot > 0 ? offerId.substring(0, dot) : "the publisher";
+    }
+
+    /**
      * Partner Center's {@code refundableQuantity}: the seats that can still be reduced with a refund, until the
      * earliest of their return windows (a later window's seats are not all reducible that long); null when absent.
      */

@@ -29,6 +29,14 @@ public class CustomerSources {
     }
 
     /** The customers staged in {@code import_customer} were just replaced from this source, read at that time. */
+    /** Whether any customer with changes in this plan was read from Graph: its apply then writes through Graph. */
+    public boolean anyReadFromGraph(String planId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM customer_source s WHERE s.source = ? AND EXISTS"
+                + " (SELECT 1 FROM plan_user u WHERE u.plan_id = ? AND u.tenant_id = s.tenant_id)", Long.class, GRAPH,
+                planId);
+        return count != null && count > 0;
+    }
+
     public void recordStaged(String source, Instant readAt) {
         jdbc.update("DELETE FROM customer_source WHERE tenant_id IN (SELECT tenant_id FROM import_customer)");
         jdbc.update("INSERT INTO customer_source (tenant_id, source, read_at) SELECT tenant_id, ?, ?"

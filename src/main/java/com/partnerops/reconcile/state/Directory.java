@@ -35,4 +35,23 @@ public interface Directory {
      * @return one outcome per change, in the same order
      */
     List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes);
+
+    /** One user's changes that the guard let through, for {@link #applyAll}. */
+    record UserChanges(DirectoryUser user, List<PlannedChange> changes) {
+        public UserChanges {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * Several users of one customer, in the order given (those who free seats first), each as {@link #apply} does
+     * it. A directory that can send many users' calls in one request (Graph's {@code $batch}) does so; the rest make
+     * them one user after another. A user's change that takes a seat another user of the list frees is made after
+     * that other user's.
+     *
+     * @return per user, one outcome per change, in the same order
+     */
+    default List<List<ChangeOutcome>> applyAll(List<UserChanges> users) {
+        return users.stream().map(u -> apply(u.user(), u.changes())).toList();
+    }
 }
