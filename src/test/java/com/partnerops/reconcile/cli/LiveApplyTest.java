@@ -85,6 +85,8 @@ class LiveApplyTest {
         assertTenantsAsPlanned();
         List<WriteLog.Write> writes = emulator.writeLog.all();
         assertThat(writes).allMatch(WriteLog.Write::succeeded);
+        // every write went as an item of a $batch, none as a request of its own
+        assertThat(emulator.batchedWrites.get()).isEqualTo(writes.size());
         // one PATCH per user with attributes, one assignLicense per user with licenses, one call per role
         assertThat(writes.stream().map(w -> w.method() + " " + w.path()).toList()).containsExactlyInAnyOrder(
                 "PATCH /users/u-adele", "POST /users/u-megan/assignLicense",
@@ -150,7 +152,9 @@ class LiveApplyTest {
         assertThat(applied.exitCode()).as(applied.out() + applied.err()).isEqualTo(ExitCodes.SOME_REJECTED);
         List<Map<String, String>> rows = SampleRunTest.csv(cli.reportDir(planId).resolve("apply.csv"));
         assertThat(rows).filteredOn(r -> r.get("userPrincipalName").startsWith("adele")).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.get("status") + " " + r.get("reason")).isEqualTo("STALE STALE_USER"));
+                .allSatisfy(r -> assertThat(r.get("status") + " " + r.get("reason")).isEqualTo("STALE STALE_USER"))
+                .allSatisfy(r -> assertThat(r.get("message")).contains("department is 'Sales' now (the plan saw"
+                        + " 'Retail')"));
         assertThat(rows).filteredOn(r -> r.get("userPrincipalName").startsWith("carla")).singleElement()
                 .satisfies(r -> assertThat(r.get("status") + " " + r.get("reason"))
                         .isEqualTo("FAILED INSUFFICIENT_SEATS"));
@@ -161,6 +165,36 @@ class LiveApplyTest {
                 .contains("u-carla"));
         assertThat(emulator.tenant(LiveReadFixture.LYCEE).licensesOf("mathis.roux@lyceevictorhugo.fr"))
                 .containsExactly(A3);
+    }
+
+    @Test
+    void marketplaceSaasSeatsOfALiveTenantAreHandedOffToThePublisherAndNeverSentToGraph() throws Exception {
+        Path desired = work.resolve("saas.csv");
+        Files.writeString(desired, "customer,userPrincipalName,licenses\n"
+                + "fabrikam.onmicrosoft.com,carla.rossi@fabrikam.com,ENTERPRISEPACK;adobe.acrobat_pro_teams\n");
+        Cli.Result plan = cli.run("plan", desired.toString());
+        assertThat(plan.out()).as(plan.out() + plan.err()).contains("changes planned: 2,");
+
+        Cli.Result applied = cli.run("apply", plan.planId());
+
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+        assertThat(applied.out()).contains("handed off: 1", "saas-handoff.csv");
+        List<Map<String, String>> rows = SampleRunTest.csv(cli.reportDir(plan.planId()).resolve("apply.csv"));
+        assertThat(rows).extracting(r -> r.get("change") + " " + r.get("status")).containsExactlyInAnyOrder(
+                "ASSIGN_LICENSE APPLIED", "ASSIGN_SAAS_SEAT HANDED_OFF");
+        assertThat(SampleRunTest.csv(cli.reportDir(plan.planId()).resolve("saas-handoff.csv"))).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("customer")).isEqualTo("Fabrikam Inc");
+                    assertThat(row.get("publisher")).isEqualTo("Adobe Inc.");
+                    assertThat(row.get("offer")).isEqualTo("Adobe Acrobat Pro for teams");
+                    assertThat(row.get("userPrincipalName")).isEqualTo("carla.rossi@fabrikam.com");
+                    assertThat(row.get("action")).isEqualTo("add");
+                });
+        assertThat(emulator.writeLog.all()).extracting(w -> w.method() + " " + w.path())
+                .containsExactly("POST /users/u-carla/assignLicense");
+        assertThat(Files.readString(cli.reportDir(plan.planId()).resolve("apply-summary.html")))
+                .contains("Where the changes were made", "live tenant", "saas-handoff.csv",
+                        "publisher&#39;s portal");
     }
 
     @Test

@@ -56,6 +56,36 @@ final class LiveReadFixture {
                 "reconcile.graph.refresh-token-file", work.resolve("graph-refresh-token").toString());
     }
 
+    /**
+     * {@code customers} tenants of {@code users} users each, who hold nothing yet, with an active relationship
+     * granting every role a change needs: {@code desired} gets each user a department, SPB and User Administrator
+     * (three calls each).
+     */
+    static GraphEmulator crowd(int customers, int users, StringBuilder desired) throws IOException {
+        List<EmulatedTenant> tenants = new java.util.ArrayList<>();
+        List<ObjectNode> gdap = new java.util.ArrayList<>();
+        desired.append("customer,userPrincipalName,department,roles,licenses\n");
+        for (int c = 0; c < customers; c++) {
+            String tenantId = String.format(java.util.Locale.ROOT, "7a1b2c3d-0000-4000-8000-%012d", c);
+            String domain = "tailwind" + c + ".onmicrosoft.com";
+            EmulatedTenant t = roles(new EmulatedTenant(tenantId, domain, "Tailwind " + c))
+                    .sku(SPB, "SPB", "User", users, YAMMER, "YAMMER_ENTERPRISE")
+                    .subscription("d-spb-" + c, "spb-" + c, SPB, "SPB", users, "Enabled", "2026-02-01T00:00:00Z",
+                            "2027-01-31T00:00:00Z")
+                    .partnerCenterSubscription("spb-" + c, "CFQ7TTC0LCHC:0002", "Microsoft 365 Business Premium",
+                            users, "active", true, true, "2026-02-01T00:00:00Z", "2027-01-31T00:00:00Z");
+            for (int u = 0; u < users; u++) {
+                String upn = "user" + u + "@tailwind" + c + ".com";
+                t.user("u-" + c + "-" + u, upn, "User " + u, "User", String.valueOf(u), "US", "Clerk", "Office", true);
+                desired.append(domain).append(',').append(upn).append(",Finance,User Administrator,SPB\n");
+            }
+            tenants.add(t);
+            gdap.add(relationship("tailwind-gdap-" + c, tenantId, "active", "2027-06-30T00:00:00Z", LICENSE_ADMIN,
+                    USER_ADMIN, PRIVILEGED_ROLE_ADMIN));
+        }
+        return new GraphEmulator(tenants, gdap);
+    }
+
     private static EmulatedTenant roles(EmulatedTenant tenant) {
         return tenant.role(LICENSE_ADMIN, "License Administrator").role(USER_ADMIN, "User Administrator")
                 .role(PRIVILEGED_ROLE_ADMIN, "Privileged Role Administrator")
@@ -95,7 +125,8 @@ final class LiveReadFixture {
                 .partnerCenterSubscription("e3-0201", "CFQ7TTC0LF8Q:0001", "Office 365 E3", 4, "active", true, true,
                         "2026-04-01T00:00:00Z", "2027-03-31T00:00:00Z")
                 .partnerCenterSubscription("saas-0202", "adobe.acrobat_pro_teams", "Adobe Acrobat Pro for teams", 2,
-                        "active", false, false, "2026-05-01T00:00:00Z", "2027-04-30T00:00:00Z");
+                        "active", false, false, "2026-05-01T00:00:00Z", "2027-04-30T00:00:00Z")
+                .publisher("saas-0202", "Adobe Inc.");
         t.user("u-ana", "ana.silva@fabrikam.com", "Ana Silva", "Ana", "Silva", "PT", "Project Manager", "PMO", true)
                 .license(E3);
         t.user("u-ben", "ben.walters@fabrikam.com", "Ben Walters", "Ben", "Walters", "GB", "Legal Counsel", "Legal",

@@ -83,6 +83,9 @@ final class BatchRoute {
     }
 
     private Reply item(String tenant, JsonNode request) {
+        if (!"GET".equals(request.path("method").asString("GET"))) {
+            routes.emulator().batchedWrites.incrementAndGet();
+        }
         String url = request.path("url").asString("");
         if (!url.startsWith("/")) {
             url = "/" + url;

@@ -72,10 +72,20 @@ public final class EmulatedTenant {
                 .put("status", status).put("autoRenewEnabled", true).put("isTrial", false)
                 .put("billingType", "license").put("billingCycle", "monthly").put("termDuration", "P1Y")
                 .put("isMicrosoftProduct", microsoftProduct);
+        if (microsoftProduct) {
+            s.put("publisherName", "Microsoft Corporation");
+        }
         String type = nce ? "OnlineServicesNCE" : microsoftProduct ? "OnlineServices" : "SaaS";
         s.putObject("productType").put("id", type).put("displayName", type);
         s.putObject("attributes").put("objectType", "Subscription");
         partnerCenterSubscriptions.add(s);
+        return this;
+    }
+
+    /** The publisher Partner Center names for a marketplace subscription ({@code publisherName}). */
+    public EmulatedTenant publisher(String subscriptionId, String publisherName) {
+        partnerCenterSubscriptions.stream().filter(s -> s.path("id").asString().equals(subscriptionId)).findFirst()
+                .orElseThrow().put("publisherName", publisherName);
         return this;
     }
 

@@ -64,11 +64,19 @@ public final class GraphEmulator implements AutoCloseable {
     public volatile WriteLimits writeLimits;
     /** Every write received, with its answer. */
     public final WriteLog writeLog = new WriteLog();
+    /**
+     * Called with the number of writes that took effect so far, after each one took effect and before its answer
+     * is sent: where a test kills the job, so the tenant has made a change the job never hears of.
+     */
+    public volatile java.util.function.IntConsumer afterWrite = n -> { };
+    private final AtomicInteger writesInEffect = new AtomicInteger();
 
     /** What the emulator saw. */
     public final AtomicInteger throttled = new AtomicInteger();
     public final AtomicInteger requestsBeforeRetryAfter = new AtomicInteger();
     public final AtomicInteger requests = new AtomicInteger();
+    /** Writes that came as items of a {@code $batch}, not as requests of their own. */
+    public final AtomicInteger batchedWrites = new AtomicInteger();
     public final AtomicInteger tokenRequests = new AtomicInteger();
     /** Requests about the partner as a whole (its customers, its GDAP relationships), not one customer. */
     public final AtomicInteger partnerRequests = new AtomicInteger();
@@ -129,6 +137,12 @@ public final class GraphEmulator implements AutoCloseable {
     /** The client secret and every refresh and access token issued: none may show in output, logs or reports. */
     public List<String> secrets() {
         return List.copyOf(tokens.secrets);
+    }
+
+    void wrote(boolean succeeded) {
+        if (succeeded) {
+            afterWrite.accept(writesInEffect.incrementAndGet());
+        }
     }
 
     /** Refresh tokens sent a second time (the job must never). */

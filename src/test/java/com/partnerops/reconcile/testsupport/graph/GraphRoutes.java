@@ -32,6 +32,10 @@ final class GraphRoutes {
     private final GraphWrites writes;
     private final BatchRoute batch;
 
+    GraphEmulator emulator() {
+        return emulator;
+    }
+
     GraphRoutes(GraphEmulator emulator) {
         this.emulator = emulator;
         this.writes = new GraphWrites(emulator);
@@ -70,6 +74,7 @@ final class GraphRoutes {
         Reply reply = route(tenant, method, path, query, body);
         if (!"GET".equals(method)) {
             emulator.writeLog.add(new WriteLog.Write(tenant, method, path, body, reply.status()));
+            emulator.wrote(reply.status() >= 200 && reply.status() < 300);
         }
         return reply;
     }
