@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Where apply makes each customer's changes, chosen by the store's {@code customer_source}: a customer read live
@@ -36,13 +35,11 @@ public class ApplyDirectories {
     private final ReconcileSettings settings;
     private final ProductCatalog catalog;
     private final Clock clock;
-    private final PlatformTransactionManager tx;
     private GraphDirectory graph;
 
     /** @param store the store's directory (in tests, one that stands in for it) */
     public ApplyDirectories(Directory store, CustomerSources sources, JdbcTemplate jdbc, ReconcileSettings settings,
-            ProductCatalog catalog, Clock clock, PlatformTransactionManager tx) {
-        this.tx = tx;
+            ProductCatalog catalog, Clock clock) {
         this.store = store;
         this.sources = sources;
         this.jdbc = jdbc;
@@ -106,7 +103,8 @@ public class ApplyDirectories {
                     live.refreshToken()), clock);
             LiveApi api = new LiveApi(live, settings.partnerCenter(), tokens);
             graph = new GraphDirectory(api, catalog, store, new StoreCopy(jdbc), live.partnerTenantId(),
-                    new LiveBatchWriter(api, new LiveCallJournal(jdbc, tx, clock), new WriteBudget(live.writeLimits())),
+                    new LiveBatchWriter(api, new LiveCallJournal(Path.of(settings.reports()), clock),
+                            new WriteBudget(live.writeLimits())),
                     new SaasHandoffs(jdbc));
         }
         return graph;

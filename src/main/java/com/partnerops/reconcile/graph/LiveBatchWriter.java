@@ -114,7 +114,7 @@ final class LiveBatchWriter {
         List<Long> ids = journal.intend(planId, batch.stream().map(item -> new LiveCallJournal.Entry(tenant,
                 round.get(item.chain).upnKey(), item.request.describe(), item.request.changes().toString())).toList());
         api.retried(() -> sendUnanswered(tenant, batch));
-        journal.answered(ids, batch.stream().map(item -> item.status).toList());
+        journal.answered(planId, ids, batch.stream().map(item -> item.status).toList());
     }
 
     /** Sends the items not yet answered for good; throws a retryable failure while some are throttled. */
