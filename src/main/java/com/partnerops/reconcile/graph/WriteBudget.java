@@ -21,6 +21,13 @@ import java.util.function.LongSupplier;
  */
 final class WriteBudget {
 
+    /**
+     * A write counts here from the moment it is let through; Graph counts it from when it arrives, a little later.
+     * Each is kept this much longer than the window, so a write let through as an old one leaves our window does
+     * not arrive before it has left Graph's (a second: Retry-After's own granularity).
+     */
+    static final long MARGIN_NANOS = 1_000_000_000L;
+
     private record Window(int writes, long nanos, Deque<Long> sent) {
         /** Nanoseconds until {@code count} more fit, 0 when they do now. */
         long waitFor(int count, long now) {
@@ -46,18 +53,25 @@ final class WriteBudget {
 
     private final ReconcileSettings.WriteLimits limits;
     private final LongSupplier clock;
+    private final Sleeper sleeper;
     private final Window app;
     private final Map<String, Window> perAppAndTenant = new HashMap<>();
     private final Map<String, Window> perTenant = new HashMap<>();
     private long waitedNanos;
 
-    WriteBudget(ReconcileSettings.WriteLimits limits) {
-        this(limits, System::nanoTime);
+    /** Waits that many nanoseconds. */
+    interface Sleeper {
+        void sleep(long nanos) throws InterruptedException;
     }
 
-    WriteBudget(ReconcileSettings.WriteLimits limits, LongSupplier clock) {
+    WriteBudget(ReconcileSettings.WriteLimits limits) {
+        this(limits, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    WriteBudget(ReconcileSettings.WriteLimits limits, LongSupplier clock, Sleeper sleeper) {
         this.limits = limits;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.app = window(limits.perApp(), limits.perAppWindow());
     }
 
@@ -85,7 +99,7 @@ final class WriteBudget {
                 }
                 waitedNanos += wait;
             }
-            TimeUnit.NANOSECONDS.sleep(wait);
+            sleeper.sleep(wait);
         }
     }
 
@@ -95,6 +109,6 @@ final class WriteBudget {
     }
 
     private static Window window(int writes, Duration length) {
-        return new Window(Math.max(1, writes), length.toNanos(), new ArrayDeque<>());
+        return new Window(Math.max(1, writes), length.toNanos() + MARGIN_NANOS, new ArrayDeque<>());
     }
 }
