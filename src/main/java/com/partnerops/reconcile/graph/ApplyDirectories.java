@@ -50,7 +50,12 @@ public class ApplyDirectories {
 
     /** "live tenant" or "store only": what the review and the summary say of a customer. */
     public String landing(String tenantId) {
-        return sources.readFromGraph(tenantId) ? "live tenant" : "store only";
+        return landingOf(sources.readFromGraph(tenantId) ? CustomerSources.GRAPH : CustomerSources.SNAPSHOT);
+    }
+
+    /** The same, from a customer's {@code customer_source.source} (null when it has none: a snapshot's). */
+    public static String landingOf(String source) {
+        return CustomerSources.GRAPH.equals(source) ? "live tenant" : "store only";
     }
 
     /**
