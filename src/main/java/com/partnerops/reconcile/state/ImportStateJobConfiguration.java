@@ -147,12 +147,12 @@ public class ImportStateJobConfiguration {
     @Bean
     public Step replaceSnapshotTenants(JobRepository repository, PlatformTransactionManager tx,
             SnapshotStaging staging, SnapshotSwitch snapshotSwitch, SeatHistory seatHistory,
-            CustomerSources sources, Clock clock) {
+            CustomerSources sources, SnapshotValidation snapshotValidation, Clock clock) {
         return new StepBuilder("replaceSnapshotTenants", repository)
                 .tasklet((contribution, chunk) -> {
                     contribution.incrementWriteCount(staging.stagedCustomers());
                     Instant importedAt = Instant.now(clock);
-                    seatHistory.recordStagedImport(importedAt);
+                    seatHistory.record(importedAt, snapshotValidation.seatCounts());
                     sources.recordStaged(CustomerSources.SNAPSHOT, importedAt);
                     snapshotSwitch.switchToStaged();
                     return RepeatStatus.FINISHED;

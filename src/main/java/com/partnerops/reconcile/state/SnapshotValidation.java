@@ -35,6 +35,7 @@ public class SnapshotValidation {
     private final List<UnusableInputException> problems = new ArrayList<>();
     private final Map<SnapshotFormat, SeenKeys> seenKeys = new EnumMap<>(SnapshotFormat.class);
     private final SeenKeys seenUsers = new SeenKeys();
+    private final StagedSeatCounts seatCounts = new StagedSeatCounts();
 
     public SnapshotValidation(Path dir, ProductCatalog catalog) {
         this.dir = dir;
@@ -92,6 +93,7 @@ public class SnapshotValidation {
         DirectoryUser user = problems.size() < MAX_PROBLEMS ? collect(() -> {
             DirectoryUser read = exports.toUser(row);
             once(read, row, seenUsers);
+            seatCounts.add(read);
             return read;
         }) : null;
         return problems.isEmpty() ? user : null;
@@ -102,6 +104,11 @@ public class SnapshotValidation {
         if (!problems.isEmpty()) {
             throw UnusableInputException.of(problems, 20);
         }
+    }
+
+    /** The seat counts of the rows checked so far, for the seat history. */
+    public StagedSeatCounts seatCounts() {
+        return seatCounts;
     }
 
     /** How the snapshot's tenants name licenses, from the subscriptions checked so far. */
@@ -135,10 +142,12 @@ public class SnapshotValidation {
         } else if (record instanceof Subscription subscription) {
             once(tenantId + "/" + Names.key(subscription.subscriptionId()), row, seen);
             licenseNames.add(subscription);
+            seatCounts.add(subscription);
         } else if (record instanceof GdapRelationship relationship) {
             once(tenantId + "/" + Names.key(relationship.relationshipId()), row, seen);
         } else {
             once((DirectoryUser) record, row, seen);
+            seatCounts.add((DirectoryUser) record);
         }
         return record;
     }
