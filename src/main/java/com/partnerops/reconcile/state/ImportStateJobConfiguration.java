@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -52,8 +54,15 @@ public class ImportStateJobConfiguration {
     @Bean
     public Job importStateJob(JobRepository repository, Step checkSnapshot, Step prepareStaging,
             Step loadCustomers, Step loadSubscriptions, Step loadGdap, Step loadUsers, Step loadActiveUsers,
-            Step refuseUnusableSnapshot, Step copyKeptCustomers, Step replaceSnapshotTenants) {
+            Step refuseUnusableSnapshot, Step copyKeptCustomers, Step replaceSnapshotTenants,
+            UnloggedStaging unlogged) {
         return new JobBuilder(JOB_NAME, repository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution job) {
+                        unlogged.end(); // a refused or failed import must not leave the store unlogged
+                    }
+                })
                 .start(checkSnapshot)
                 .next(prepareStaging)
                 .next(loadCustomers)
@@ -93,9 +102,11 @@ public class ImportStateJobConfiguration {
     }
 
     @Bean
-    public Step prepareStaging(JobRepository repository, PlatformTransactionManager tx, SnapshotStaging staging) {
+    public Step prepareStaging(JobRepository repository, PlatformTransactionManager tx, SnapshotStaging staging,
+            UnloggedStaging unlogged) {
         return new StepBuilder("prepareStaging", repository)
                 .tasklet((contribution, chunk) -> {
+                    unlogged.begin();
                     staging.recreate();
                     return RepeatStatus.FINISHED;
                 }, tx)
@@ -123,7 +134,8 @@ public class ImportStateJobConfiguration {
     /** The customers the snapshot does not name are kept: copied beside it, a group per transaction. */
     @Bean
     public Step copyKeptCustomers(JobRepository repository, PlatformTransactionManager tx,
-            ListItemReader<List<String>> keptCustomerGroups, SnapshotSwitch snapshotSwitch, SnapshotStaging staging) {
+            ListItemReader<List<String>> keptCustomerGroups, SnapshotSwitch snapshotSwitch, SnapshotStaging staging,
+            UnloggedStaging unlogged) {
         return new StepBuilder("copyKeptCustomers", repository)
                 .<List<String>, List<String>>chunk(1)
                 .transactionManager(tx)
@@ -132,6 +144,7 @@ public class ImportStateJobConfiguration {
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(StepExecution step) {
+                        unlogged.end();
                         // A nightly log shows how far a killed import got; before the switch, nothing of it counts.
                         LOG.debug("import-state: replacing {} customers: their old rows are deleted, copying the"
                                 + " snapshot's in beside the customers it does not name", staging.stagedCustomers());
