@@ -67,17 +67,25 @@ CREATE CACHED TABLE IF NOT EXISTS user_role (
     PRIMARY KEY (tenant_id, upn_key, role)
 );
 
--- import-state's staging: the snapshot is loaded here first, chunk by chunk, then replaces its customers' rows in
--- the tables above in one transaction, so a killed import never leaves a customer half-replaced. Each is created
--- LIKE its current-state twin: same columns in the same order, so INSERT ... SELECT * copies a row whole. Only
--- import-state reads them (plan and apply read the tables above), and it empties them before it loads, so rows a
--- killed import left behind never count.
+-- import-state's staging: the snapshot (or one customer read live) is loaded here first, then replaces its
+-- customers' rows in the tables above, so a killed import never leaves a customer half-replaced. Each is created
+-- LIKE its current-state twin: same columns in the same order, so INSERT ... SELECT * copies a row whole, and a
+-- staged snapshot can take the twin's place. Only import-state reads them (plan and apply read the tables above),
+-- and it makes them anew before it loads, so rows a killed import left behind never count.
 CREATE CACHED TABLE IF NOT EXISTS import_customer (LIKE customer);
 CREATE CACHED TABLE IF NOT EXISTS import_subscription (LIKE subscription);
 CREATE CACHED TABLE IF NOT EXISTS import_gdap_relationship (LIKE gdap_relationship);
 CREATE CACHED TABLE IF NOT EXISTS import_directory_user (LIKE directory_user);
 CREATE CACHED TABLE IF NOT EXISTS import_user_license (LIKE user_license);
 CREATE CACHED TABLE IF NOT EXISTS import_user_role (LIKE user_role);
+
+-- A whole snapshot is not copied over in one transaction (HSQLDB keeps all of a transaction's rows in the heap:
+-- a million users did not fit 1 GiB): its staging tables, with their keys and indexes, take the current-state
+-- tables' place (state/SnapshotSwitch.java). HSQLDB commits each DDL statement alone, so a row here, committed with
+-- the import's seat history just before the first one, says a switch has begun: opening the store finishes it.
+CREATE CACHED TABLE IF NOT EXISTS snapshot_switch (
+    begun TIMESTAMP WITH TIME ZONE NOT NULL
+);
 
 -- A license a user holds through a group (Graph's licenseAssignmentStates[].assignedByGroup): the group's name.
 -- Added to both twins in the same order, so import-state's INSERT ... SELECT * still copies a row whole.

@@ -67,13 +67,19 @@ CREATE TABLE IF NOT EXISTS user_role (
 );
 
 -- import-state's staging: the snapshot is loaded here first, then replaces its customers' rows in the tables
--- above in one transaction (see db/hsqldb/reconcile-schema.sql). LIKE: same columns, same order.
+-- above (see db/hsqldb/reconcile-schema.sql). LIKE: same columns, same order.
 CREATE TABLE IF NOT EXISTS import_customer (LIKE customer);
 CREATE TABLE IF NOT EXISTS import_subscription (LIKE subscription);
 CREATE TABLE IF NOT EXISTS import_gdap_relationship (LIKE gdap_relationship);
 CREATE TABLE IF NOT EXISTS import_directory_user (LIKE directory_user);
 CREATE TABLE IF NOT EXISTS import_user_license (LIKE user_license);
 CREATE TABLE IF NOT EXISTS import_user_role (LIKE user_role);
+
+-- A staged snapshot takes the current-state tables' place (state/SnapshotSwitch.java). Here that switch is one
+-- transaction; the row marking it begun matters on HSQLDB, which commits each DDL statement alone.
+CREATE TABLE IF NOT EXISTS snapshot_switch (
+    begun TIMESTAMP WITH TIME ZONE NOT NULL
+);
 
 -- user_license.assigned_by_group (a license held through a group: the group's name) is added by StoreSchema to both
 -- twins in the same order, so import-state's INSERT ... SELECT * still copies a row whole.

@@ -50,7 +50,7 @@ public class SeatHistory {
     }
 
     /**
-     * Records the staged snapshot's seat counts as of {@code importedAt}. Joins the caller's transaction: call it in
+     * Records the staged customers' seat counts as of {@code importedAt} (a live read's, one customer at a time). Joins the caller's transaction: call it in
      * the transaction that replaces the staged customers. Imports hold the store's write lock, so the next import
      * number cannot be taken twice.
      *
@@ -69,6 +69,24 @@ public class SeatHistory {
                 + " LEFT JOIN (SELECT tenant_id, sku, COUNT(*) AS assigned FROM import_user_license"
                 + " GROUP BY tenant_id, sku) a ON a.tenant_id = k.tenant_id AND a.sku = k.sku",
                 seq, importedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Records a snapshot's seat counts, added up while it was staged, as of {@code importedAt}; as
+     * {@link #recordStagedImport}, in the transaction that makes it the current state.
+     *
+     * @return rows written
+     */
+    int record(Instant importedAt, StagedSeatCounts counts) {
+        Long last = jdbc.queryForObject("SELECT MAX(import_seq) FROM seat_history", Long.class);
+        long seq = last == null ? 1 : last + 1;
+        OffsetDateTime at = importedAt.atOffset(ZoneOffset.UTC);
+        List<Object[]> rows = new ArrayList<>();
+        counts.forEach((tenant, sku, seats) -> rows.add(new Object[] {seq, at, tenant, sku, seats.purchased(),
+                seats.assigned()}));
+        jdbc.batchUpdate("INSERT INTO seat_history (import_seq, imported_at, tenant_id, sku, purchased, assigned)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        return rows.size();
     }
 
     /**

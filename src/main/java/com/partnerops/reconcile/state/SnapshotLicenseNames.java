@@ -4,11 +4,7 @@ import com.partnerops.reconcile.domain.LicenseNames;
 import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.ingest.SourceRow;
-import com.partnerops.reconcile.ingest.TableSource;
 import com.partnerops.reconcile.ingest.UnusableInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,21 +41,6 @@ public class SnapshotLicenseNames {
 
     public SnapshotLicenseNames(ProductCatalog catalog) {
         this.catalog = catalog;
-    }
-
-    /** The license names of a snapshot whose {@code subscriptions.csv} has been validated. */
-    public static SnapshotLicenseNames read(Path snapshotDir, ProductCatalog catalog) {
-        SnapshotLicenseNames names = new SnapshotLicenseNames(catalog);
-        SnapshotFormat format = SnapshotFormat.SUBSCRIPTIONS;
-        try (TableSource source = TableSource.open(snapshotDir.resolve(format.fileName()), null,
-                format.knownColumns())) {
-            for (SourceRow row = source.next(); row != null; row = source.next()) {
-                names.add((Subscription) format.toRecord(row, names));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 
     public void add(Subscription subscription) {

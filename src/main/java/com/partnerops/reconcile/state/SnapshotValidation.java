@@ -7,22 +7,22 @@ import com.partnerops.reconcile.domain.Names;
 import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.domain.Subscription;
 import com.partnerops.reconcile.ingest.SourceRow;
-import com.partnerops.reconcile.ingest.TableSource;
 import com.partnerops.reconcile.ingest.UnusableInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * Reads a whole snapshot once, checking every value and that every row belongs to a customer of the snapshot and
- * appears once; a user once across {@code users.csv} and the admin center exports. Problems are collected (not just
- * the first) so the admin can fix the files in one go.
+ * Checks a snapshot row by row while it is staged, in one pass: every value, that every row belongs to a customer
+ * of the snapshot and appears once, a user once across {@code users.csv} and the admin center exports. Problems
+ * are collected (not just the first) so the admin can fix the files in one go; once there is one, no further row
+ * is handed on to be staged, and {@link #refuseIfProblems} refuses the snapshot before the store changes. One
+ * instance serves one import, its files read in the order of {@link SnapshotFormat}, then the exports.
  */
 public class SnapshotValidation {
 
@@ -33,85 +33,123 @@ public class SnapshotValidation {
     private final List<Customer> customers = new ArrayList<>();
     private final Set<String> tenantIds = new LinkedHashSet<>();
     private final List<UnusableInputException> problems = new ArrayList<>();
+    private final Map<SnapshotFormat, SeenKeys> seenKeys = new EnumMap<>(SnapshotFormat.class);
+    private final SeenKeys seenUsers = new SeenKeys();
+    private final StagedSeatCounts seatCounts = new StagedSeatCounts();
 
     public SnapshotValidation(Path dir, ProductCatalog catalog) {
         this.dir = dir;
         this.licenseNames = new SnapshotLicenseNames(catalog);
     }
 
-    public void validate() {
+    /** Before any file is read. */
+    public void requireDirectory() {
         if (!Files.isDirectory(dir)) {
             throw new UnusableInputException(dir.toString(), null, 0, null,
                     "not a directory; expected one holding customers.csv, subscriptions.csv, gdap.csv and users.csv");
         }
-        boolean hasExports = ActiveUsersExports.present(dir);
-        SeenKeys seenUsers = new SeenKeys();
-        for (SnapshotFormat format : SnapshotFormat.values()) {
-            SeenKeys seenKeys = format == SnapshotFormat.USERS ? seenUsers : new SeenKeys();
-            Path file = dir.resolve(format.fileName());
-            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
-                throw UnusableInputException.notARegularFile(file.toString());
-            }
-            if (!Files.isRegularFile(file)) {
-                if (format == SnapshotFormat.USERS && hasExports) {
-                    continue; // the admin center exports hold the users
-                }
-                throw new UnusableInputException(file.toString(), null, 0, null, "the snapshot file is missing");
-            }
-            read(file, format.knownColumns(), format.requiredColumns(),
-                    row -> check(format, row, seenKeys));
+    }
+
+    /**
+     * Before the file is read: it must be there, except {@code users.csv} when the admin center exports hold the
+     * users instead.
+     *
+     * @return the file to read; empty for a {@code users.csv} left out that way
+     */
+    public List<Path> requireFile(SnapshotFormat format) {
+        Path file = dir.resolve(format.fileName());
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw UnusableInputException.notARegularFile(file.toString());
         }
-        if (hasExports) {
-            ActiveUsersExports exports = new ActiveUsersExports(dir, customers, licenseNames);
-            exports.problems().stream().limit(MAX_PROBLEMS - problems.size()).forEach(problems::add);
-            for (Path file : exports.files()) {
-                read(file, ActiveUsersExports.KNOWN_COLUMNS, ActiveUsersExports.REQUIRED_COLUMNS,
-                        row -> once(exports.toUser(row), row, seenUsers));
+        if (!Files.isRegularFile(file)) {
+            if (format == SnapshotFormat.USERS && ActiveUsersExports.present(dir)) {
+                return List.of();
             }
+            throw new UnusableInputException(file.toString(), null, 0, null, "the snapshot file is missing");
         }
+        return List.of(file);
+    }
+
+    /**
+     * One row as its file's record, checked.
+     *
+     * @return the record to stage; null when the row has a problem (kept for {@link #refuseIfProblems}) or an
+     *         earlier one had, since such a snapshot is refused whole
+     */
+    public Object check(SnapshotFormat format, SourceRow row) {
+        Object record = problems.size() < MAX_PROBLEMS ? collect(() -> record(format, row)) : null;
+        return problems.isEmpty() ? record : null;
+    }
+
+    /** The admin center exports, matched to the customers read so far; a file that names none is a problem. */
+    public ActiveUsersExports exports() {
+        ActiveUsersExports exports = new ActiveUsersExports(dir, customers, licenseNames);
+        exports.problems().stream().limit(Math.max(0, MAX_PROBLEMS - problems.size())).forEach(problems::add);
+        return exports;
+    }
+
+    /** One row of an export as its user, checked like {@link #check}. */
+    public DirectoryUser checkExportRow(ActiveUsersExports exports, SourceRow row) {
+        DirectoryUser user = problems.size() < MAX_PROBLEMS ? collect(() -> {
+            DirectoryUser read = exports.toUser(row);
+            once(read, row, seenUsers);
+            seatCounts.add(read);
+            return read;
+        }) : null;
+        return problems.isEmpty() ? user : null;
+    }
+
+    /** After every file: the problems found, all at once; nothing has replaced anything yet. */
+    public void refuseIfProblems() {
         if (!problems.isEmpty()) {
             throw UnusableInputException.of(problems, 20);
         }
     }
 
-    /** Checks every row of one file, collecting each row's problem, until there are enough to report. */
-    private void read(Path file, Set<String> knownColumns, Set<String> requiredColumns,
-            Consumer<SourceRow> check) {
-        try (TableSource source = TableSource.open(file, null, knownColumns)) {
-            source.require(requiredColumns);
-            SourceRow row;
-            while (problems.size() < MAX_PROBLEMS && (row = source.next()) != null) {
-                try {
-                    check.accept(row);
-                } catch (UnusableInputException problem) {
-                    problems.add(problem);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The seat counts of the rows checked so far, for the seat history. */
+    public StagedSeatCounts seatCounts() {
+        return seatCounts;
+    }
+
+    /** How the snapshot's tenants name licenses, from the subscriptions checked so far. */
+    public SnapshotLicenseNames licenseNames() {
+        return licenseNames;
+    }
+
+    private <T> T collect(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (UnusableInputException problem) {
+            problems.add(problem);
+            return null;
         }
     }
 
-    private void check(SnapshotFormat format, SourceRow row, SeenKeys seenKeys) {
+    private Object record(SnapshotFormat format, SourceRow row) {
         String tenantId = row.get("tenantId");
         // the tenant first: how a row names licenses depends on its tenant's subscriptions
         if (format != SnapshotFormat.CUSTOMERS && !tenantId.isEmpty() && !tenantIds.contains(tenantId)) {
             throw new UnusableInputException(row.file(), row.sheet(), row.rowNumber(), "tenantId",
                     "'" + tenantId + "' is not a tenant of customers.csv");
         }
+        SeenKeys seen = format == SnapshotFormat.USERS ? seenUsers
+                : seenKeys.computeIfAbsent(format, f -> new SeenKeys());
         Object record = format.toRecord(row, licenseNames);
         if (record instanceof Customer customer) {
-            once(customer.tenantId(), row, seenKeys);
+            once(customer.tenantId(), row, seen);
             customers.add(customer);
             tenantIds.add(customer.tenantId());
         } else if (record instanceof Subscription subscription) {
-            once(tenantId + "/" + Names.key(subscription.subscriptionId()), row, seenKeys);
+            once(tenantId + "/" + Names.key(subscription.subscriptionId()), row, seen);
             licenseNames.add(subscription);
+            seatCounts.add(subscription);
         } else if (record instanceof GdapRelationship relationship) {
-            once(tenantId + "/" + Names.key(relationship.relationshipId()), row, seenKeys);
+            once(tenantId + "/" + Names.key(relationship.relationshipId()), row, seen);
         } else {
-            once((DirectoryUser) record, row, seenKeys);
+            once((DirectoryUser) record, row, seen);
+            seatCounts.add((DirectoryUser) record);
         }
+        return record;
     }
 
     private static void once(DirectoryUser user, SourceRow row, SeenKeys seenUsers) {
@@ -124,19 +162,5 @@ public class SnapshotValidation {
             throw new UnusableInputException(row.file(), row.sheet(), row.rowNumber(), null,
                     "duplicate of " + earlier + " (" + key + ")");
         }
-    }
-
-    /** The customers of a snapshot (validated before). */
-    public static List<Customer> customers(Path dir) {
-        List<Customer> customers = new ArrayList<>();
-        SnapshotFormat format = SnapshotFormat.CUSTOMERS;
-        try (TableSource source = TableSource.open(dir.resolve(format.fileName()), null, format.knownColumns())) {
-            for (SourceRow row = source.next(); row != null; row = source.next()) {
-                customers.add((Customer) format.toRecord(row, null));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return customers;
     }
 }

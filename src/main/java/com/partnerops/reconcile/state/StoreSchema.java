@@ -91,6 +91,8 @@ public class StoreSchema implements InitializingBean {
         try (Connection connection = dataSource.getConnection()) {
             Database database = Database.of(connection);
             if (database == Database.HSQLDB) {
+                // Before the scripts, which would make an empty twin of a table an interrupted switch had dropped.
+                SnapshotSwitch.finishInterrupted(connection);
                 // Its script sets the transaction mode, which HSQLDB only does outside a transaction.
                 database.scripts().populate(connection);
                 makeAuditLogAppendOnly(connection, database);
