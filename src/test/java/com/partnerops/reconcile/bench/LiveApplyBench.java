@@ -131,15 +131,8 @@ public final class LiveApplyBench {
 
     private static Map<String, String> environment(GraphEmulator emulator, Path run, int concurrency,
             double timeScale) {
-        Map<String, String> environment = new HashMap<>(Map.of("RECONCILE_GRAPH_BASEURL", emulator.graphBaseUrl(),
-                "RECONCILE_GRAPH_AUTHORITY", emulator.authority(),
-                "RECONCILE_PARTNERCENTER_BASEURL", emulator.partnerCenterBaseUrl(),
-                "RECONCILE_GRAPH_PARTNERTENANTID", GraphEmulator.PARTNER_TENANT,
-                "RECONCILE_GRAPH_CLIENTID", GraphEmulator.CLIENT_ID,
-                "RECONCILE_GRAPH_CLIENTSECRET", GraphEmulator.CLIENT_SECRET,
-                "RECONCILE_GRAPH_REFRESHTOKEN", emulator.signIn(),
-                "RECONCILE_GRAPH_REFRESHTOKENFILE", run.resolve("graph-refresh-token").toString(),
-                "RECONCILE_GRAPH_WRITECONCURRENCY", String.valueOf(concurrency)));
+        Map<String, String> environment = LiveReadBench.emulatorSettings(emulator, run);
+        environment.put("RECONCILE_GRAPH_WRITECONCURRENCY", String.valueOf(concurrency));
         environment.put("RECONCILE_GRAPH_WRITELIMITS_PERAPPANDTENANTWINDOW", millis(APP_TENANT_WINDOW, timeScale));
         environment.put("RECONCILE_GRAPH_WRITELIMITS_PERTENANTWINDOW", millis(Duration.ofMinutes(5), timeScale));
         environment.put("RECONCILE_GRAPH_WRITELIMITS_PERAPPWINDOW", millis(APP_WINDOW, timeScale));

@@ -70,15 +70,8 @@ public final class LiveReadBench {
                     "--reports", run.resolve("reports").toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(run.resolve("import-state.out").toFile());
-            builder.environment().putAll(Map.of("RECONCILE_GRAPH_BASEURL", emulator.graphBaseUrl(),
-                    "RECONCILE_GRAPH_AUTHORITY", emulator.authority(),
-                    "RECONCILE_PARTNERCENTER_BASEURL", emulator.partnerCenterBaseUrl(),
-                    "RECONCILE_GRAPH_PARTNERTENANTID", GraphEmulator.PARTNER_TENANT,
-                    "RECONCILE_GRAPH_CLIENTID", GraphEmulator.CLIENT_ID,
-                    "RECONCILE_GRAPH_CLIENTSECRET", GraphEmulator.CLIENT_SECRET,
-                    "RECONCILE_GRAPH_REFRESHTOKEN", emulator.signIn(),
-                    "RECONCILE_GRAPH_REFRESHTOKENFILE", run.resolve("graph-refresh-token").toString(),
-                    "RECONCILE_GRAPH_CONCURRENCY", String.valueOf(concurrency)));
+            builder.environment().putAll(emulatorSettings(emulator, run));
+            builder.environment().put("RECONCILE_GRAPH_CONCURRENCY", String.valueOf(concurrency));
             double startup = startup(command, run);
             long start = System.nanoTime();
             int exit = builder.start().waitFor();
@@ -101,6 +94,21 @@ public final class LiveReadBench {
             System.out.println("job output (" + run + "):");
             output.lines().filter(l -> !l.isBlank()).limit(20).forEach(l -> System.out.println("    " + l));
         }
+    }
+
+    /**
+     * The settings that point a job at the emulator, as environment variables (a scheduler's way; secrets among
+     * them), with a fresh sign-in and the refresh token file in {@code run}.
+     */
+    static Map<String, String> emulatorSettings(GraphEmulator emulator, Path run) {
+        return new HashMap<>(Map.of("RECONCILE_GRAPH_BASEURL", emulator.graphBaseUrl(),
+                "RECONCILE_GRAPH_AUTHORITY", emulator.authority(),
+                "RECONCILE_PARTNERCENTER_BASEURL", emulator.partnerCenterBaseUrl(),
+                "RECONCILE_GRAPH_PARTNERTENANTID", GraphEmulator.PARTNER_TENANT,
+                "RECONCILE_GRAPH_CLIENTID", GraphEmulator.CLIENT_ID,
+                "RECONCILE_GRAPH_CLIENTSECRET", GraphEmulator.CLIENT_SECRET,
+                "RECONCILE_GRAPH_REFRESHTOKEN", emulator.signIn(),
+                "RECONCILE_GRAPH_REFRESHTOKENFILE", run.resolve("graph-refresh-token").toString()));
     }
 
     /**
