@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -63,9 +64,9 @@ public class ApplyDirectories {
      * which could change a customer's source, waits for the store's write lock an apply holds).
      */
     public Directory forApply(String planId) {
-        Map<String, Directory> chosen = new ConcurrentHashMap<>();
-        Function<String, Directory> of = tenantId -> chosen.computeIfAbsent(tenantId,
-                tenant -> sources.readFromGraph(tenant) ? graph().forPlan(planId) : store);
+        Map<String, Boolean> live = new ConcurrentHashMap<>();
+        Predicate<String> readLive = tenantId -> live.computeIfAbsent(tenantId, sources::readFromGraph);
+        Function<String, Directory> of = tenantId -> readLive.test(tenantId) ? graph() : store;
         return new Directory() {
             @Override
             public Optional<Customer> findCustomer(String reference) {
@@ -84,13 +85,17 @@ public class ApplyDirectories {
 
             @Override
             public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
-                return of.apply(user.tenantId()).apply(user, changes);
+                return applyAll(List.of(new UserChanges(user, changes))).get(0);
             }
 
-            /** The users of one customer, as the apply writer sends them. */
+            /** The users of one customer, as the apply writer sends them; Graph's writes journaled under the plan. */
             @Override
             public List<List<ChangeOutcome>> applyAll(List<UserChanges> users) {
-                return users.isEmpty() ? List.of() : of.apply(users.get(0).user().tenantId()).applyAll(users);
+                if (users.isEmpty()) {
+                    return List.of();
+                }
+                String tenantId = users.get(0).user().tenantId();
+                return readLive.test(tenantId) ? graph().write(planId, users) : store.applyAll(users);
             }
         };
     }

@@ -126,49 +126,20 @@ final class GraphDirectory implements Directory {
         return found;
     }
 
-    /** Changes made outside any plan are not made through Graph: apply always knows its plan ({@link #forPlan}). */
+    /** Graph's writes are journaled under their plan: apply makes them through {@link #write}. */
     @Override
     public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
-        throw new UnsupportedOperationException("Graph writes are journaled per plan: use forPlan(planId)");
-    }
-
-    /** This directory, its writes journaled under {@code planId}. */
-    Directory forPlan(String planId) {
-        GraphDirectory graph = this;
-        return new Directory() {
-            @Override
-            public Optional<Customer> findCustomer(String reference) {
-                return graph.findCustomer(reference);
-            }
-
-            @Override
-            public Optional<CustomerContext> loadCustomer(String tenantId) {
-                return graph.loadCustomer(tenantId);
-            }
-
-            @Override
-            public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames) {
-                return graph.loadUsers(tenantId, userPrincipalNames);
-            }
-
-            @Override
-            public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
-                return applyAll(List.of(new UserChanges(user, changes))).get(0);
-            }
-
-            @Override
-            public List<List<ChangeOutcome>> applyAll(List<UserChanges> users) {
-                return graph.write(planId, users);
-            }
-        };
+        throw new UnsupportedOperationException("Graph writes are journaled per plan: use write(planId, users)");
     }
 
     /**
      * The users' calls in {@code $batch}es ({@link LiveBatchWriter}); SaaS seats handed off, not sent. A user whose
      * changes take a seat that a user before them in the same round frees starts a new round, so Graph has made
      * the freeing call before it sees the taking one.
+     *
+     * @param users of one customer; their calls are journaled under {@code planId}
      */
-    private List<List<ChangeOutcome>> write(String planId, List<UserChanges> users) {
+    List<List<ChangeOutcome>> write(String planId, List<UserChanges> users) {
         if (users.isEmpty()) {
             return List.of();
         }
