@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Applies the reviewed changes of a chunk of users in the chunk's transaction: the change, its apply row, its audit
- * row and the user's "done" mark commit together, so a restart never repeats one. The guard decides per user, all
+ * row and the user's "done" mark commit together, so a restart never repeats one. The records of the whole chunk
+ * are written at its end, one JDBC batch per table ({@link ChunkRecords}). The guard decides per user, all
  * or nothing; the directory then says what became of each change (a directory without transactions can fail
  * half-way), and each outcome is recorded as it is.
  */
@@ -68,7 +69,9 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
         // and their reviewed rows.
         Map<String, List<PendingUser>> byCustomer = new LinkedHashMap<>();
         users.forEach(user -> byCustomer.computeIfAbsent(user.tenantId(), tenant -> new ArrayList<>()).add(user));
-        byCustomer.forEach((tenantId, pending) -> apply(tenantId, pending, now));
+        ChunkRecords records = store.newChunk(planId, appliedBy);
+        byCustomer.forEach((tenantId, pending) -> apply(tenantId, pending, now, records));
+        store.write(records);
         reportProgressOnCommit(users.size());
     }
 
@@ -90,7 +93,7 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
      * (taking and releasing seats on one ledger, in that order), then the directory makes all their changes at once
      * (Graph: in {@code $batch}es), then what was not made gives its seats back.
      */
-    private void apply(String tenantId, List<PendingUser> users, Instant now) {
+    private void apply(String tenantId, List<PendingUser> users, Instant now, ChunkRecords records) {
         List<String> keys = users.stream().map(PendingUser::upnKey).toList();
         Map<String, List<ReviewedLine>> linesByUser = store.reviewedLines(planId, tenantId, keys);
         Optional<ApplyGuard> guard = guardFor(tenantId, now);
@@ -101,7 +104,7 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
         for (PendingUser user : users) {
             List<ReviewedLine> lines = linesByUser.getOrDefault(user.upnKey(), List.of());
             if (guard.isEmpty()) {
-                store.recordHeldBack(planId, user, lines, LineStatus.STALE, ReasonCode.UNKNOWN_CUSTOMER,
+                records.heldBack(user, lines, LineStatus.STALE, ReasonCode.UNKNOWN_CUSTOMER,
                         "the customer is no longer in the store; nothing was changed", -1, now);
                 continue;
             }
@@ -112,8 +115,8 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
             if (decision instanceof ApplyGuard.Apply apply) {
                 sending.add(new Sending(user, lines, before, changes, apply));
             } else if (decision instanceof ApplyGuard.HoldBack held) {
-                store.recordHeldBack(planId, user, lines, held.status(), held.reason(), held.message(),
-                        held.blocking(), now);
+                records.heldBack(user, lines, held.status(), held.reason(), held.message(), held.blocking(),
+                        now);
             }
         }
         if (sending.isEmpty()) {
@@ -128,8 +131,7 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
             Sending user = sending.get(u);
             List<ChangeOutcome> outcomes = user.outcomes(sent.get(u));
             guard.get().settle(toSend.get(u).changes(), sent.get(u));
-            store.recordOutcomes(planId, user.pending(), user.lines(), outcomes, user.decision().relationshipIds(),
-                    now, appliedBy);
+            records.outcomes(user.pending(), user.lines(), outcomes, user.decision().relationshipIds(), now);
         }
     }
 

@@ -8,11 +8,9 @@ import com.partnerops.reconcile.domain.GdapRelationship;
 import com.partnerops.reconcile.domain.Names;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.Subscription;
-import com.partnerops.reconcile.domain.UserAttribute;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,48 +123,27 @@ public class StoreDirectory implements Directory {
     /** All or nothing: the caller's transaction holds every statement, so each change is applied or none is. */
     @Override
     public List<ChangeOutcome> apply(DirectoryUser user, List<PlannedChange> changes) {
-        DirectoryUser after = user;
-        for (PlannedChange change : changes) {
-            after = change.applyTo(after);
-        }
-        String tenant = user.tenantId();
-        String key = Names.key(user.userPrincipalName());
-        if (!after.attributes().equals(user.attributes())) {
-            StringBuilder sql = new StringBuilder("UPDATE directory_user SET ");
-            List<Object> args = new ArrayList<>();
-            for (UserAttribute attribute : UserAttribute.values()) {
-                sql.append(args.isEmpty() ? "" : ", ").append(StoreRows.column(attribute)).append(" = ?");
-                args.add(after.attribute(attribute));
-            }
-            sql.append(" WHERE tenant_id = ? AND upn_key = ?");
-            args.addAll(List.of(tenant, key));
-            jdbc.update(sql.toString(), args.toArray());
-        }
-        for (String sku : minus(user.licenses(), after.licenses())) {
-            jdbc.update("DELETE FROM user_license WHERE tenant_id = ? AND upn_key = ? AND sku = ?", tenant, key, sku);
-        }
-        for (String sku : after.licenses()) {
-            String off = String.join(";", after.disabledPlansOf(sku));
-            if (!user.licenses().contains(sku)) {
-                jdbc.update("INSERT INTO user_license (tenant_id, upn_key, sku, disabled_plans) VALUES (?, ?, ?, ?)",
-                        tenant, key, sku, off);
-            } else if (!after.disabledPlansOf(sku).equals(user.disabledPlansOf(sku))) {
-                jdbc.update("UPDATE user_license SET disabled_plans = ? WHERE tenant_id = ? AND upn_key = ? AND sku = ?",
-                        off, tenant, key, sku);
-            }
-        }
-        for (String role : minus(user.roles(), after.roles())) {
-            jdbc.update("DELETE FROM user_role WHERE tenant_id = ? AND upn_key = ? AND role = ?", tenant, key, role);
-        }
-        for (String role : minus(after.roles(), user.roles())) {
-            jdbc.update("INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", tenant, key, role);
-        }
-        return changes.stream().map(change -> ChangeOutcome.applied()).toList();
+        return applyAll(List.of(new UserChanges(user, changes))).get(0);
     }
 
-    private static Set<String> minus(Set<String> from, Set<String> taken) {
-        Set<String> rest = new HashSet<>(from);
-        rest.removeAll(taken);
-        return rest;
+    /**
+     * Every user's changes in one JDBC batch per statement ({@link UserWriteBatch}), in the caller's transaction.
+     * Users are distinct (one entry each), so no two of them touch the same row; the seats that one frees and
+     * another takes are the guard's business, settled before this is called.
+     */
+    @Override
+    public List<List<ChangeOutcome>> applyAll(List<UserChanges> users) {
+        UserWriteBatch batch = new UserWriteBatch();
+        List<List<ChangeOutcome>> outcomes = new ArrayList<>();
+        for (UserChanges user : users) {
+            DirectoryUser after = user.user();
+            for (PlannedChange change : user.changes()) {
+                after = change.applyTo(after);
+            }
+            batch.add(user.user(), after);
+            outcomes.add(user.changes().stream().map(change -> ChangeOutcome.applied()).toList());
+        }
+        batch.send(jdbc);
+        return outcomes;
     }
 }

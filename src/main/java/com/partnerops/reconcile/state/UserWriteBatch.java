@@ -1,0 +1,85 @@
+package com.partnerops.reconcile.state;
+
+import com.partnerops.reconcile.domain.DirectoryUser;
+import com.partnerops.reconcile.domain.Names;
+import com.partnerops.reconcile.domain.UserAttribute;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The store writes that take many users from their state before to their state after: gathered user by user, sent
+ * as one JDBC batch per statement. Each statement touches only its own user's rows, so the batches' order among
+ * users does not matter; removals go before additions all the same.
+ */
+final class UserWriteBatch {
+
+    private static final String UPDATE_ATTRIBUTES = "UPDATE directory_user SET "
+            + Arrays.stream(UserAttribute.values()).map(a -> StoreRows.column(a) + " = ?")
+                    .collect(Collectors.joining(", "))
+            + " WHERE tenant_id = ? AND upn_key = ?";
+
+    private final List<Object[]> attributes = new ArrayList<>();
+    private final List<Object[]> licensesRemoved = new ArrayList<>();
+    private final List<Object[]> licensesAdded = new ArrayList<>();
+    private final List<Object[]> plansChanged = new ArrayList<>();
+    private final List<Object[]> rolesRemoved = new ArrayList<>();
+    private final List<Object[]> rolesAdded = new ArrayList<>();
+
+    void add(DirectoryUser before, DirectoryUser after) {
+        String tenant = before.tenantId();
+        String key = Names.key(before.userPrincipalName());
+        if (!after.attributes().equals(before.attributes())) {
+            List<Object> args = new ArrayList<>();
+            for (UserAttribute attribute : UserAttribute.values()) {
+                args.add(after.attribute(attribute));
+            }
+            args.addAll(List.of(tenant, key));
+            attributes.add(args.toArray());
+        }
+        for (String sku : minus(before.licenses(), after.licenses())) {
+            licensesRemoved.add(new Object[] {tenant, key, sku});
+        }
+        for (String sku : after.licenses()) {
+            String off = String.join(";", after.disabledPlansOf(sku));
+            if (!before.licenses().contains(sku)) {
+                licensesAdded.add(new Object[] {tenant, key, sku, off});
+            } else if (!after.disabledPlansOf(sku).equals(before.disabledPlansOf(sku))) {
+                plansChanged.add(new Object[] {off, tenant, key, sku});
+            }
+        }
+        for (String role : minus(before.roles(), after.roles())) {
+            rolesRemoved.add(new Object[] {tenant, key, role});
+        }
+        for (String role : minus(after.roles(), before.roles())) {
+            rolesAdded.add(new Object[] {tenant, key, role});
+        }
+    }
+
+    void send(JdbcTemplate jdbc) {
+        send(jdbc, UPDATE_ATTRIBUTES, attributes);
+        send(jdbc, "DELETE FROM user_license WHERE tenant_id = ? AND upn_key = ? AND sku = ?", licensesRemoved);
+        send(jdbc, "INSERT INTO user_license (tenant_id, upn_key, sku, disabled_plans) VALUES (?, ?, ?, ?)",
+                licensesAdded);
+        send(jdbc, "UPDATE user_license SET disabled_plans = ? WHERE tenant_id = ? AND upn_key = ? AND sku = ?",
+                plansChanged);
+        send(jdbc, "DELETE FROM user_role WHERE tenant_id = ? AND upn_key = ? AND role = ?", rolesRemoved);
+        send(jdbc, "INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", rolesAdded);
+    }
+
+    private static void send(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    private static Set<String> minus(Set<String> from, Set<String> taken) {
+        Set<String> rest = new HashSet<>(from);
+        rest.removeAll(taken);
+        return rest;
+    }
+}
