@@ -32,6 +32,12 @@ final class SheetWriter {
     private final Set<Integer> numericColumns;
     private final CellStyle bold;
     private final Map<Integer, CellStyle> styles;
+    /**
+     * The workbook's default style, set on every cell that has no other: a cell without a style makes SXSSF look
+     * up its column's default style in the sheet's XML column definitions as it streams the row out, which took
+     * most of the time of writing plan.xlsx.
+     */
+    private final CellStyle plain;
     private int nextRow;
     private long overflow;
 
@@ -48,6 +54,7 @@ final class SheetWriter {
         this.numericColumns = numericColumns;
         this.bold = bold;
         this.styles = Map.copyOf(styles);
+        this.plain = sheet.getWorkbook().getCellStyleAt(0);
         for (int i = 0; i < columns; i++) {
             sheet.setColumnWidth(i, WIDTHS.getOrDefault(header.get(i), DEFAULT_WIDTH) * 256);
         }
@@ -73,10 +80,11 @@ final class SheetWriter {
             } else if (value != null && !value.toString().isEmpty()) {
                 String text = value.toString();
                 if (numericColumns.contains(i)) {
-                    row.createCell(i).setCellValue(Long.parseLong(text));
+                    styled(row.createCell(i), i).setCellValue(Long.parseLong(text));
                 } else {
                     // Excel refuses to open a file with a longer cell; plan.csv keeps the full text.
-                    row.createCell(i).setCellValue(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+                    styled(row.createCell(i), i)
+                            .setCellValue(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
                 }
             }
         }
@@ -96,10 +104,7 @@ final class SheetWriter {
     }
 
     private Cell styled(Cell cell, int column) {
-        CellStyle style = styles.get(column);
-        if (style != null) {
-            cell.setCellStyle(style);
-        }
+        cell.setCellStyle(styles.getOrDefault(column, plain));
         return cell;
     }
 
