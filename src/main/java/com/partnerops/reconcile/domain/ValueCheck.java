@@ -2,15 +2,12 @@ package com.partnerops.reconcile.domain;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The first check: is the value usable as it is? Drafts the row's attribute changes (a blank cell leaves the value
  * alone) and rejects those Microsoft Entra would refuse or that the file damaged.
  */
 final class ValueCheck {
-
-    private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
     private ValueCheck() {
     }
@@ -27,7 +24,7 @@ final class ValueCheck {
             if (wanted.equals(before)) {
                 continue;
             }
-            boolean validCountry = COUNTRY_CODES.contains(wanted);
+            boolean validCountry = CountryCodes.isCountryCode(wanted);
             Candidate candidate = draft.add(new Candidate(new PlannedChange.SetAttribute(attribute, before,
                     usageLocation && !validCountry ? raw.strip() : wanted)));
             Optional<String> unreadable = TextDamage.describe(wanted);

@@ -3,6 +3,7 @@ package com.partnerops.reconcile.ingest;
 import com.partnerops.reconcile.domain.DesiredUserRow;
 import com.partnerops.reconcile.domain.TextDamage;
 import com.partnerops.reconcile.domain.UserAttribute;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -24,7 +25,14 @@ public final class DesiredFileFormat {
     private DesiredFileFormat() {
     }
 
+    /** In the order the review names them; built once, as every desired row is checked against them. */
+    private static final Set<String> KNOWN_COLUMNS = Collections.unmodifiableSet(columnsInOrder());
+
     public static Set<String> knownColumns() {
+        return KNOWN_COLUMNS;
+    }
+
+    private static Set<String> columnsInOrder() {
         Set<String> columns = new LinkedHashSet<>();
         columns.add(CUSTOMER);
         columns.add(USER_PRINCIPAL_NAME);

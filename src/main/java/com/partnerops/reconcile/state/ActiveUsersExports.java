@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.state;
 
+import com.partnerops.reconcile.domain.CountryCodes;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.Names;
@@ -58,7 +59,6 @@ public class ActiveUsersExports {
     static final Set<String> REQUIRED_COLUMNS = Set.of(USER_PRINCIPAL_NAME, LICENSES);
 
     private static final Map<String, UserAttribute> ATTRIBUTE_COLUMNS = attributeColumns();
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     /** Country names in English ("United States", as the admin center shows usage locations) to ISO codes. */
     private static final Map<String, String> COUNTRY_BY_ENGLISH_NAME = countriesByEnglishName();
 
@@ -146,7 +146,7 @@ public class ActiveUsersExports {
         String written = row.get(USAGE_LOCATION);
         String code = written.length() == 2 ? written.toUpperCase(Locale.ROOT)
                 : COUNTRY_BY_ENGLISH_NAME.getOrDefault(Names.key(written.replaceAll("\\s+", " ")), "");
-        if (written.isEmpty() || ISO_COUNTRIES.contains(code)) {
+        if (written.isEmpty() || CountryCodes.isCountryCode(code)) {
             return code;
         }
         throw SnapshotFormat.problem(row, USAGE_LOCATION, "'" + written + "' is neither an ISO 3166-1 alpha-2"

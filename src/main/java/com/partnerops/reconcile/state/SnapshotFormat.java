@@ -1,5 +1,6 @@
 package com.partnerops.reconcile.state;
 
+import com.partnerops.reconcile.domain.CountryCodes;
 import com.partnerops.reconcile.domain.Customer;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.GdapRelationship;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,11 +65,16 @@ public enum SnapshotFormat {
     private final String fileName;
     private final List<String> required;
     private final List<String> optional;
+    /** Required then optional, in order; kept, since every row of a million-user snapshot is checked against it. */
+    private final Set<String> known;
 
     SnapshotFormat(String fileName, List<String> required, List<String> optional) {
         this.fileName = fileName;
         this.required = required;
         this.optional = optional;
+        Set<String> all = new LinkedHashSet<>(required);
+        all.addAll(optional);
+        this.known = Collections.unmodifiableSet(all);
     }
 
     public String fileName() {
@@ -79,9 +86,7 @@ public enum SnapshotFormat {
     }
 
     public Set<String> knownColumns() {
-        Set<String> all = new LinkedHashSet<>(required);
-        all.addAll(optional);
-        return all;
+        return known;
     }
 
     /**
@@ -154,7 +159,7 @@ public enum SnapshotFormat {
         }
         String usage = row.get("usageLocation");
         if (!usage.isEmpty()) {
-            if (!Set.of(Locale.getISOCountries()).contains(usage.toUpperCase(Locale.ROOT))) {
+            if (!CountryCodes.isCountryCode(usage.toUpperCase(Locale.ROOT))) {
                 throw problem(row, "usageLocation", "'" + usage + "' is not an ISO 3166-1 alpha-2 country code");
             }
             attributes.put(UserAttribute.USAGE_LOCATION, usage.toUpperCase(Locale.ROOT));
