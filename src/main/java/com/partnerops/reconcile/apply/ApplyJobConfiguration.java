@@ -8,9 +8,6 @@ import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.graph.ApplyDirectories;
 import com.partnerops.reconcile.state.CustomerSources;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -19,9 +16,6 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +33,6 @@ public class ApplyJobConfiguration {
     public static final String JOB_NAME = "applyJob";
     public static final String PLAN_ID = "planId";
     private static final String PLAN_ID_PARAMETER = "#{jobParameters['" + PLAN_ID + "']}";
-    /** Users read per query; each page is one search of the plan's users, so pages are larger than chunks. */
-    private static final int PAGE = 1000;
 
     @Bean
     public Job applyJob(JobRepository repository, Step startApply, Step applyUsers, Step writeApplyReport) {
@@ -66,37 +58,13 @@ public class ApplyJobConfiguration {
                 .build();
     }
 
-    /**
-     * This partition's users still to apply, a customer's users together (one guard and one read of its seats per
-     * chunk) and within a customer those who free seats first (those who only free them before those who also take
-     * some), so the seats they give back are there for the users who take them. Read from the store, not from a saved position: after a restart the users whose transaction
-     * committed are simply no longer pending. Pages are read on the chunk's own connection: a cursor on a connection
-     * of its own left the chunk's session waiting on it inside HSQLDB after about 40,000 users.
-     */
+    /** This partition's users still to apply, in the order {@link PendingUserReader} gives. */
     @Bean
     @StepScope
-    public JdbcPagingItemReader<PendingUser> pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
+    public PendingUserReader pendingUserReader(@Value(PLAN_ID_PARAMETER) String planId,
             @Value("#{stepExecution.executionContext.getInt('part')}") int part,
-            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, DataSource dataSource)
-            throws Exception {
-        Map<String, Order> order = new LinkedHashMap<>();
-        order.put("tenant_id", Order.ASCENDING);
-        order.put("frees_seats", Order.DESCENDING);
-        order.put("takes_seats", Order.ASCENDING);
-        order.put("first_seq", Order.ASCENDING);
-        return new JdbcPagingItemReaderBuilder<PendingUser>()
-                .name("pendingUsers")
-                .dataSource(dataSource)
-                .selectClause("SELECT tenant_id, upn_key, upn, fingerprint, frees_seats, takes_seats, first_seq")
-                .fromClause("FROM plan_user")
-                .whereClause("WHERE plan_id = :planId AND apply_status IS NULL AND MOD(bucket, :parts) = :part")
-                .parameterValues(Map.of("planId", planId, "parts", parts, "part", part))
-                .sortKeys(order)
-                .pageSize(PAGE)
-                .rowMapper((rs, n) -> new PendingUser(rs.getString("tenant_id"), rs.getString("upn_key"),
-                        rs.getString("upn"), rs.getString("fingerprint")))
-                .saveState(false)
-                .build();
+            @Value("#{stepExecution.executionContext.getInt('parts')}") int parts, JdbcTemplate jdbc) {
+        return new PendingUserReader(jdbc, planId, part, parts);
     }
 
     @Bean
@@ -141,7 +109,7 @@ public class ApplyJobConfiguration {
 
     @Bean
     public Step applyUserPartition(JobRepository repository, PlatformTransactionManager tx,
-            JdbcPagingItemReader<PendingUser> pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
+            PendingUserReader pendingUserReader, ReviewedChangeWriter reviewedChangeWriter,
             ReconcileSettings settings) {
         int usersPerChunk = settings.apply().usersPerChunk();
         return new StepBuilder("applyUserPartition", repository)
