@@ -10,6 +10,7 @@ import com.partnerops.reconcile.domain.LineStatus;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.ReasonCode;
 import com.partnerops.reconcile.domain.SeatLedger;
+import com.partnerops.reconcile.state.CustomerStates.CustomerState;
 import com.partnerops.reconcile.state.Directory;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,12 +66,17 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
     @Override
     public void write(Chunk<? extends PendingUser> users) {
         Instant now = clock.instant();
-        // One read per customer and chunk: its seats (kept current by the guard as users go through), its users
-        // and their reviewed rows.
+        // One read of the chunk's customers (their seats, kept current by the guard as users go through, and their
+        // users: one query per table in the store), then per customer one read of its users' reviewed rows.
         Map<String, List<PendingUser>> byCustomer = new LinkedHashMap<>();
         users.forEach(user -> byCustomer.computeIfAbsent(user.tenantId(), tenant -> new ArrayList<>()).add(user));
+        Map<String, List<String>> named = new LinkedHashMap<>();
+        byCustomer.forEach((tenantId, pending) -> named.put(tenantId,
+                pending.stream().map(PendingUser::userPrincipalName).toList()));
+        Map<String, CustomerState> states = directory.loadCustomers(named);
         ChunkRecords records = store.newChunk(planId, appliedBy);
-        byCustomer.forEach((tenantId, pending) -> apply(tenantId, pending, now, records));
+        byCustomer.forEach((tenantId, pending) -> apply(tenantId, pending, Optional.ofNullable(states.get(tenantId)),
+                now, records));
         store.write(records);
         reportProgressOnCommit(users.size());
     }
@@ -93,12 +99,12 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
      * (taking and releasing seats on one ledger, in that order), then the directory makes all their changes at once
      * (Graph: in {@code $batch}es), then what was not made gives its seats back.
      */
-    private void apply(String tenantId, List<PendingUser> users, Instant now, ChunkRecords records) {
+    private void apply(String tenantId, List<PendingUser> users, Optional<CustomerState> state, Instant now,
+            ChunkRecords records) {
         List<String> keys = users.stream().map(PendingUser::upnKey).toList();
         Map<String, List<ReviewedLine>> linesByUser = store.reviewedLines(planId, tenantId, keys);
-        Optional<ApplyGuard> guard = guardFor(tenantId, now);
-        Map<String, DirectoryUser> current = guard.isEmpty() ? Map.of()
-                : directory.loadUsers(tenantId, users.stream().map(PendingUser::userPrincipalName).toList());
+        Optional<ApplyGuard> guard = state.map(s -> guardFor(s.context(), now));
+        Map<String, DirectoryUser> current = state.map(CustomerState::users).orElse(Map.of());
         Map<String, DirectoryUser> asReviewed = asReviewed(tenantId, users, current);
         List<Sending> sending = new ArrayList<>();
         for (PendingUser user : users) {
@@ -177,9 +183,8 @@ public class ReviewedChangeWriter implements ItemWriter<PendingUser> {
         }
     }
 
-    private Optional<ApplyGuard> guardFor(String tenantId, Instant now) {
-        Optional<CustomerContext> context = directory.loadCustomer(tenantId);
-        return context.map(c -> new ApplyGuard(c, new GdapAuthority(policy, c.relationships(), now),
-                new SeatLedger(c)));
+    private ApplyGuard guardFor(CustomerContext context, Instant now) {
+        return new ApplyGuard(context, new GdapAuthority(policy, context.relationships(), now),
+                new SeatLedger(context));
     }
 }

@@ -8,10 +8,12 @@ import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.ProductCatalog;
 import com.partnerops.reconcile.state.CustomerSources;
+import com.partnerops.reconcile.state.CustomerStates.CustomerState;
 import com.partnerops.reconcile.state.Directory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +83,22 @@ public class ApplyDirectories {
             @Override
             public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> upns) {
                 return of.apply(tenantId).loadUsers(tenantId, upns);
+            }
+
+            /** Live customers one by one from Graph, the store's in one read. */
+            @Override
+            public Map<String, CustomerState> loadCustomers(Map<String, List<String>> upns) {
+                Map<String, List<String>> inStore = new LinkedHashMap<>();
+                Map<String, CustomerState> states = new LinkedHashMap<>();
+                upns.forEach((tenantId, users) -> {
+                    if (readLive.test(tenantId)) {
+                        states.putAll(graph().loadCustomers(Map.of(tenantId, users)));
+                    } else {
+                        inStore.put(tenantId, users);
+                    }
+                });
+                states.putAll(store.loadCustomers(inStore));
+                return states;
             }
 
             @Override

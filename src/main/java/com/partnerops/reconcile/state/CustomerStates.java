@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,9 @@ public class CustomerStates {
     public record CustomerState(CustomerContext context, Map<String, DirectoryUser> users) {
     }
 
+    /** Keeps IN lists well under HSQLDB's statement limits. */
+    private static final int KEYS_PER_QUERY = 500;
+
     private final NamedParameterJdbcTemplate named;
 
     public CustomerStates(JdbcTemplate jdbc) {
@@ -42,6 +46,19 @@ public class CustomerStates {
      * @return the state of each tenant the store has; a tenant it does not have is left out
      */
     public Map<String, CustomerState> load(Map<String, Set<String>> namedUsers) {
+        return load(namedUsers, false);
+    }
+
+    /**
+     * As {@link #load}, for named users who are few of their customers' (apply's chunk of users): their user and
+     * role rows are looked up by key instead of read with every user of their tenants. The license rows are still
+     * read whole: they are the seats' counts.
+     */
+    public Map<String, CustomerState> loadFew(Map<String, Set<String>> namedUsers) {
+        return load(namedUsers, true);
+    }
+
+    private Map<String, CustomerState> load(Map<String, Set<String>> namedUsers, boolean byKey) {
         if (namedUsers.isEmpty()) {
             return Map.of();
         }
@@ -84,7 +101,7 @@ public class CustomerStates {
                     }
                 });
         Map<String, Set<String>> roles = new HashMap<>();
-        named.query("SELECT tenant_id, upn_key, role FROM user_role WHERE tenant_id IN (:tenants)", tenants, rs -> {
+        forEachUserRow("SELECT tenant_id, upn_key, role FROM user_role", namedUsers, byKey, rs -> {
             String tenant = rs.getString("tenant_id");
             String key = rs.getString("upn_key");
             if (isNamed(namedUsers, tenant, key)) {
@@ -92,7 +109,7 @@ public class CustomerStates {
             }
         });
         Map<String, Map<String, DirectoryUser>> users = new HashMap<>();
-        named.query("SELECT * FROM directory_user WHERE tenant_id IN (:tenants)", tenants, rs -> {
+        forEachUserRow("SELECT * FROM directory_user", namedUsers, byKey, rs -> {
             String tenant = rs.getString("tenant_id");
             String key = rs.getString("upn_key");
             if (isNamed(namedUsers, tenant, key)) {
@@ -108,6 +125,25 @@ public class CustomerStates {
                         relationships.getOrDefault(tenant, List.of()), assigned.getOrDefault(tenant, Map.of())),
                 users.getOrDefault(tenant, Map.of()))));
         return states;
+    }
+
+    /**
+     * The rows of {@code select} (a table keyed by tenant and user) of the named users' tenants, or only of the
+     * named users, by their keys (a row-value IN over the primary key, which both stores look up by index).
+     */
+    private void forEachUserRow(String select, Map<String, Set<String>> namedUsers, boolean byKey,
+            RowCallbackHandler handler) {
+        if (!byKey) {
+            named.query(select + " WHERE tenant_id IN (:tenants)",
+                    new MapSqlParameterSource("tenants", List.copyOf(namedUsers.keySet())), handler);
+            return;
+        }
+        List<Object[]> keys = new ArrayList<>();
+        namedUsers.forEach((tenant, users) -> users.forEach(user -> keys.add(new Object[] {tenant, user})));
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            named.query(select + " WHERE (tenant_id, upn_key) IN (:keys)", new MapSqlParameterSource("keys",
+                    keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY))), handler);
+        }
     }
 
     private static boolean isNamed(Map<String, Set<String>> namedUsers, String tenant, String key) {

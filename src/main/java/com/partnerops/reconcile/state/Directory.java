@@ -6,6 +6,7 @@ import com.partnerops.reconcile.domain.CustomerContext;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.PlannedChange;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,19 @@ public interface Directory {
 
     /** The named users that exist, keyed by {@code Names.key(userPrincipalName)}. */
     Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames);
+
+    /**
+     * {@link #loadCustomer} and {@link #loadUsers} for several customers at once: the store reads them with one
+     * query per table, not several per customer. A tenant the directory does not have is left out.
+     *
+     * @param userPrincipalNames per tenant id, the users to read; keep it to a few hundred tenants
+     */
+    default Map<String, CustomerStates.CustomerState> loadCustomers(Map<String, List<String>> userPrincipalNames) {
+        Map<String, CustomerStates.CustomerState> states = new LinkedHashMap<>();
+        userPrincipalNames.forEach((tenantId, upns) -> loadCustomer(tenantId).ifPresent(context -> states.put(
+                tenantId, new CustomerStates.CustomerState(context, loadUsers(tenantId, upns)))));
+        return states;
+    }
 
     /**
      * Carries out one user's changes, in order, and says what became of each: applied, failed (with the reason), or

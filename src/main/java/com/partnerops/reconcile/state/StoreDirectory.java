@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,10 +42,12 @@ public class StoreDirectory implements Directory {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final CustomerStates states;
 
     public StoreDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.states = new CustomerStates(jdbc);
     }
 
     @Override
@@ -122,6 +125,15 @@ public class StoreDirectory implements Directory {
                     inherited.getOrDefault(key, Map.of())));
         });
         return users;
+    }
+
+    /** One query per table for all of them ({@link CustomerStates#loadFew}), the users by their keys. */
+    @Override
+    public Map<String, CustomerStates.CustomerState> loadCustomers(Map<String, List<String>> userPrincipalNames) {
+        Map<String, Set<String>> keys = new LinkedHashMap<>();
+        userPrincipalNames.forEach((tenantId, upns) -> keys.put(tenantId,
+                upns.stream().map(Names::key).collect(Collectors.toSet())));
+        return states.loadFew(keys);
     }
 
     /** All or nothing: the caller's transaction holds every statement, so each change is applied or none is. */
