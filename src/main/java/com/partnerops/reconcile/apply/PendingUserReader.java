@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.RowMapper;
  *
  * <p>Read from the store, not from a saved position: after a restart the users whose transaction committed are
  * simply no longer pending. Each page continues after the last whole customer of the one before, in the order of
- * the index on pending users, so a page costs the rows it returns; a page sorted on all four keys made the store
+ * the index on pending users ({@code plan_user_to_apply}), so a page costs the rows it returns; a page sorted on all four keys made the store
  * sort every pending user again for every page (at a million users, more time than applying them). A customer is
  * read whole and ordered here. Pages are read on the chunk's own connection: a cursor on a connection of its own
  * left the chunk's session waiting on it inside HSQLDB after about 40,000 users. Memory holds a page, or one
@@ -56,8 +56,10 @@ public class PendingUserReader implements ItemReader<PendingUser> {
     }
 
     private void readPage() {
-        List<Row> rows = jdbc.query(SELECT + " AND tenant_id > ? ORDER BY tenant_id LIMIT " + PAGE, ROW, planId,
-                parts, part, after);
+        // ORDER BY the index's own columns: with only tenant_id HSQLDB sorts every pending user after the last
+        // customer before it stops at the limit (0.5 s a page at a million users, against 3 ms this way).
+        List<Row> rows = jdbc.query(SELECT + " AND tenant_id > ? ORDER BY plan_id, apply_status, tenant_id LIMIT "
+                + PAGE, ROW, planId, parts, part, after);
         if (rows.size() < PAGE) {
             done = true;
         } else {
