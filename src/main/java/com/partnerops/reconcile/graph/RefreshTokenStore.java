@@ -3,7 +3,6 @@ package com.partnerops.reconcile.graph;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -44,8 +43,8 @@ final class RefreshTokenStore {
     /** Runs one exchange: gives it the current token, keeps the token it returns. Exchanges never overlap. */
     String exchange(UnaryOperator<String> exchange, String what) {
         turn.lock();
-        try (FileChannel lockFile = FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock held = lockFile.lock()) {
+        try (FileChannel lockFile = FileChannel.open(lockPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            lockFile.lock(); // held until the channel closes, which releases it
             String[] current = current();
             String next = exchange.apply(current[0]);
             if (next != null && !next.isBlank() && !next.equals(current[0])) {

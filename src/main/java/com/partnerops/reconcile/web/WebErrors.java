@@ -61,7 +61,7 @@ public class WebErrors {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     String tooLarge(Model model) {
         return page(model, "Upload too large", "The files are larger than this server accepts"
                 + " (reconcile.web.max-upload). Split them, or ask an admin to raise the limit.");
