@@ -46,6 +46,11 @@ public final class TextDamage {
      *     white space between entries; in a single value (a name, a job title) they are refused too
      */
     public static Optional<String> refusedCharacter(String text, boolean list) {
+        // Every refused character is in the BMP and no surrogate, so a plain scan of chars finds whether there is
+        // one; only then are code points counted for its position (every cell of every row passes here).
+        if (!hasRefusedChar(text)) {
+            return Optional.empty();
+        }
         int position = 0;
         for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
             position++;
@@ -75,6 +80,15 @@ public final class TextDamage {
             }
         }
         return safe.toString();
+    }
+
+    private static boolean hasRefusedChar(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isRefused(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRefused(int c) {

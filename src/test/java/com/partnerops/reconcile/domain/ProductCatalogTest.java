@@ -65,6 +65,36 @@ class ProductCatalogTest {
     }
 
     @Test
+    void namesLoseEveryKindOfWhiteSpaceAtTheEndsAndKeepSingleSpacesBetweenWords() {
+        assertThat(ProductCatalog.clean("Visio Plan 2")).isEqualTo("Visio Plan 2");
+        assertThat(ProductCatalog.clean("\uFEFF Microsoft\u00A0365\t\tE3\u2003")).isEqualTo("Microsoft 365 E3");
+        assertThat(ProductCatalog.clean("Power BI  Pro\u2028")).isEqualTo("Power BI Pro");
+        assertThat(ProductCatalog.clean(null)).isEmpty();
+        assertThat(found("\u00A0spb ")).isEqualTo(found("SPB"));
+    }
+
+    /** The quick check for an already clean name agrees with the rule itself on every short mix of tricky characters. */
+    @Test
+    void cleaningAgreesWithTheWhiteSpaceRuleOnEveryShortMix() {
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
+        char[] alphabet = {'a', ' ', '\t', '\u00A0', '\u2003', '\uFEFF', '\u001C', '\u2028', '\u00E9'};
+        int checked = 0;
+        for (int length = 0; length <= 4; length++) {
+            for (int n = 0; n < Math.pow(alphabet.length, length); n++) {
+                StringBuilder value = new StringBuilder();
+                for (int d = 0, rest = n; d < length; d++, rest /= alphabet.length) {
+                    value.append(alphabet[rest % alphabet.length]);
+                }
+                String written = value.toString();
+                assertThat(ProductCatalog.clean(written)).as("clean(%s)", written.chars().boxed().toList())
+                        .isEqualTo(rule.matcher(written).replaceAll(" ").strip());
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(1 + 9 + 81 + 729 + 6561);
+    }
+
+    @Test
     void findsAServicePlanOfAProductByNameOrId() {
         Product spb = found("SPB");
         ServicePlan exchange = new ServicePlan("EXCHANGE_S_STANDARD", "9aaf7827-d63c-4b61-89c3-182f06f82e5c",
