@@ -52,7 +52,7 @@ public final class ProductCatalog {
 
     private static final String[] TABLE_COLUMNS = {"Product_Display_Name", "String_Id", "GUID", "Service_Plan_Name",
         "Service_Plan_Id", "Service_Plans_Included_Friendly_Names"};
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
+    static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\uFEFF]+");
     private static final Comparator<Product> ORDER = Comparator.comparing((Product p) -> Names.key(p.skuPartNumber()))
             .thenComparing(Product::skuPartNumber).thenComparing(p -> Names.key(p.skuId()));
     private static final Comparator<ServicePlan> PLAN_ORDER = Comparator.comparing((ServicePlan p) -> Names.key(
