@@ -39,7 +39,6 @@ public class ReviewReportPublisher {
         SummaryTally figures = new SummaryTally();
         ReviewViewTally view = new ReviewViewTally();
         PlanDigest.RowsDigest planned = new PlanDigest.RowsDigest();
-        ReportSummary summary;
         try (ReviewReport report = ReviewReport.create(reportDir(planId))) {
             plans.forEachRow(planId, (row, rs) -> {
                 report.addRow(row);
@@ -53,11 +52,9 @@ public class ReviewReportPublisher {
                 report.addSeat(seat);
                 view.addSeat(seat);
             }
-            summary = plans.summary(plan, figures, true);
-            report.finish(summary);
+            ReportSummary summary = plans.summary(plan, figures, true);
+            report.finish(summary, page -> ReviewPages.writeSummary(view.view(summary, directories::landing), page));
         }
-        // last, once the files it points to are complete
-        ReviewPages.writeSummary(view.view(summary, directories::landing), reportDir(planId).resolve(ReviewReport.SUMMARY_HTML));
         // Only a plan whose review was written completely can be applied, and only as it was written.
         plans.markPlanned(planId, digest.finish(planned, planId),
                 PlanDigest.ofFile(reportDir(planId).resolve(ReviewReport.PLAN_CSV)));

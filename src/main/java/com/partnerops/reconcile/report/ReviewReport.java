@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 /**
  * The review files of a plan in {@code reports/<PLAN_ID>/}: plan.csv, plan.xlsx and seats.csv; summary.html comes
- * from the review template ({@link ReviewPages}). Rows are streamed to disk as they arrive. I/O failures surface as
- * {@link UncheckedIOException}.
+ * from the review template ({@link ReviewPages}). Rows are streamed to disk as they arrive; plan.xlsx is built on a
+ * thread of its own ({@link WorkbookThread}). I/O failures surface as {@link UncheckedIOException}.
  */
 public final class ReviewReport implements AutoCloseable {
 
@@ -21,7 +23,7 @@ public final class ReviewReport implements AutoCloseable {
     private final Resources resources = new Resources();
     private final CsvTable plan;
     private final CsvTable seats;
-    private final PlanWorkbook workbook;
+    private final WorkbookThread workbook;
 
     private ReviewReport(Path dir) throws IOException {
         this.dir = dir;
@@ -29,7 +31,7 @@ public final class ReviewReport implements AutoCloseable {
             Files.createDirectories(dir);
             plan = resources.add(CsvTable.create(dir.resolve(PLAN_CSV), ReportRow.HEADER));
             seats = resources.add(CsvTable.create(dir.resolve(SEATS_CSV), SeatReportRow.HEADER));
-            workbook = resources.add(new PlanWorkbook());
+            workbook = resources.add(new WorkbookThread());
         } catch (IOException | RuntimeException e) {
             resources.closeAfter(e);
             throw e;
@@ -56,12 +58,33 @@ public final class ReviewReport implements AutoCloseable {
         workbook.add(seat);
     }
 
-    /** Writes plan.xlsx and closes everything. */
-    public void finish(ReportSummary summary) {
+    /**
+     * Writes plan.xlsx and the summary page, then closes everything. The page is written while plan.xlsx is being
+     * built, under a temporary name; it gets its own name last, once the files it points to are complete.
+     *
+     * @param summaryPage writes summary.html to the path it is given
+     */
+    public void finish(ReportSummary summary, Consumer<Path> summaryPage) {
+        Path draft = dir.resolve(SUMMARY_HTML + ".part");
         try (resources) {
             workbook.write(dir.resolve(PLAN_XLSX), summary);
+            summaryPage.accept(draft);
+            workbook.await();
+            Files.move(draft, dir.resolve(SUMMARY_HTML), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            discard(draft);
+        }
+    }
+
+    /** Only left behind when the page or the workbook failed; gone after the move. */
+    private static void discard(Path draft) {
+        try {
+            Files.deleteIfExists(draft);
+        } catch (IOException e) {
+            // the failure that left it behind is the one worth reporting, and is already on its way
         }
     }
 
