@@ -5,57 +5,82 @@ import com.partnerops.reconcile.domain.UserAttribute;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A staged row as bytes, for the sorted runs of {@link DesiredRowRuns}. Lengths are written as ints, not with
- * {@code writeUTF}: a cell may hold 32,767 characters, more than {@code writeUTF}'s 65,535 bytes in UTF-8.
+ * A staged row as bytes, for the sorted runs of {@link DesiredRowRuns}: its length, then its fields. Lengths are
+ * ints, not {@code writeUTF}'s: a cell may hold 32,767 characters, more than {@code writeUTF}'s 65,535 bytes in
+ * UTF-8. A row is encoded into one array and handed to the stream whole, and read back the same way: the
+ * buffered streams lock on every call, and a field at a time made that about twenty calls a row, half of the
+ * sort's time at a million rows.
  */
 final class StagedRowCodec {
 
     private static final UserAttribute[] ATTRIBUTES = UserAttribute.values();
+    private static final int NULL = -1;
 
     private StagedRowCodec() {
     }
 
     static void write(DataOutput out, StagedRow staged) throws IOException {
         DesiredUserRow row = staged.row();
-        out.writeLong(staged.seq());
-        writeString(out, staged.tenantId());
-        writeString(out, row.sourceFile());
-        out.writeInt(row.sourceRow());
-        writeString(out, row.customerRef());
-        writeString(out, row.userPrincipalName());
+        List<String> fields = new ArrayList<>(ATTRIBUTES.length + 8);
+        fields.add(staged.tenantId());
+        fields.add(row.sourceFile());
+        fields.add(row.customerRef());
+        fields.add(row.userPrincipalName());
         for (UserAttribute attribute : ATTRIBUTES) {
-            writeString(out, row.attributes().get(attribute));
+            fields.add(row.attributes().get(attribute));
         }
-        writeString(out, row.roles().orElse(null));
-        writeString(out, row.licenses().orElse(null));
-        writeString(out, row.disabledPlans().orElse(null));
-        writeString(out, row.readProblem());
+        fields.add(row.roles().orElse(null));
+        fields.add(row.licenses().orElse(null));
+        fields.add(row.disabledPlans().orElse(null));
+        fields.add(row.readProblem());
+        byte[][] bytes = new byte[fields.size()][];
+        int length = Long.BYTES + Integer.BYTES;
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = fields.get(i) == null ? null : fields.get(i).getBytes(StandardCharsets.UTF_8);
+            length += Integer.BYTES + (bytes[i] == null ? 0 : bytes[i].length);
+        }
+        ByteBuffer record = ByteBuffer.allocate(Integer.BYTES + length);
+        record.putInt(length).putLong(staged.seq()).putInt(row.sourceRow());
+        for (byte[] field : bytes) {
+            record.putInt(field == null ? NULL : field.length);
+            if (field != null) {
+                record.put(field);
+            }
+        }
+        out.write(record.array());
     }
 
+    /** @throws java.io.EOFException at the end of the run */
     static StagedRow read(DataInput in) throws IOException {
-        long seq = in.readLong();
-        String tenantId = readString(in);
-        String sourceFile = readString(in);
-        int sourceRow = in.readInt();
-        String customerRef = readString(in);
-        String upn = readString(in);
+        byte[] body = new byte[in.readInt()];
+        in.readFully(body);
+        ByteBuffer record = ByteBuffer.wrap(body);
+        long seq = record.getLong();
+        int sourceRow = record.getInt();
+        String tenantId = string(record);
+        String sourceFile = string(record);
+        String customerRef = string(record);
+        String upn = string(record);
         Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
         for (UserAttribute attribute : ATTRIBUTES) {
-            String value = readString(in);
+            String value = string(record);
             if (value != null) {
                 attributes.put(attribute, value);
             }
         }
-        Optional<String> roles = Optional.ofNullable(readString(in));
-        Optional<String> licenses = Optional.ofNullable(readString(in));
-        Optional<String> disabledPlans = Optional.ofNullable(readString(in));
-        String readProblem = readString(in);
+        Optional<String> roles = Optional.ofNullable(string(record));
+        Optional<String> licenses = Optional.ofNullable(string(record));
+        Optional<String> disabledPlans = Optional.ofNullable(string(record));
+        String readProblem = string(record);
         return new StagedRow(seq, tenantId, new DesiredUserRow(sourceFile, sourceRow, customerRef, upn, attributes,
                 roles, licenses, disabledPlans, readProblem));
     }
@@ -76,23 +101,13 @@ final class StagedRowCodec {
         return value == null ? 0 : value.length();
     }
 
-    private static void writeString(DataOutput out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String readString(DataInput in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
+    private static String string(ByteBuffer record) {
+        int length = record.getInt();
+        if (length == NULL) {
             return null;
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        String value = new String(record.array(), record.position(), length, StandardCharsets.UTF_8);
+        record.position(record.position() + length);
+        return value;
     }
 }
