@@ -13,6 +13,7 @@ import com.partnerops.reconcile.state.CustomerStates;
 import com.partnerops.reconcile.state.Directory;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.Future;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -130,15 +131,16 @@ public class PlanJobConfiguration {
         return new CustomerGroupReader(plans.get(planId), desiredRowRuns, states);
     }
 
+    /** The planner is a plain object, not a step-scoped bean: the workers that call it run outside the step. */
     @Bean
     @StepScope
-    public CustomerGroupPlanner customerGroupPlanner(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans,
-            GdapPolicy policy, RoleCatalog roles, ProductCatalog products, SettingNames settingNames) {
+    public PlanningAhead planningAhead(@Value(PLAN_ID_PARAMETER) String planId, PlanStore plans, GdapPolicy policy,
+            RoleCatalog roles, ProductCatalog products, SettingNames settingNames, ReconcileSettings settings) {
         PlanRecord plan = plans.get(planId);
         // The plan's creation time is its "now": GDAP end dates and NCE windows are judged as of the review.
         CustomerPlanner planner = new CustomerPlanner(policy, roles, products, plan.createdAt(),
                 plan.additive(), settingNames);
-        return new CustomerGroupPlanner(plan, planner);
+        return new PlanningAhead(new CustomerGroupPlanner(plan, planner), settings.threads());
     }
 
     @Bean
@@ -148,21 +150,21 @@ public class PlanJobConfiguration {
     }
 
     /**
-     * One pass over the customers in order, each read with its slice's state; the customers of a chunk are
-     * planned side by side on {@code reconcile.threads} threads (they share nothing: all of one customer's rows are
-     * planned together, since they share its seats), and stored by one writer.
+     * One pass over the customers in order, each read with its slice's state; each customer is planned on one of
+     * {@code reconcile.threads} threads while the next ones are read (they share nothing: all of one customer's
+     * rows are planned together, since they share its seats), and a chunk of them stored by one writer.
      */
     @Bean
     public Step planCustomers(JobRepository repository, PlatformTransactionManager tx,
-            CustomerGroupReader customerGroupReader, CustomerGroupPlanner customerGroupPlanner,
-            PlannedCustomerWriter plannedCustomerWriter, ReconcileSettings settings) {
+            CustomerGroupReader customerGroupReader, PlanningAhead planningAhead,
+            PlannedCustomerWriter plannedCustomerWriter) {
         return new StepBuilder("planCustomers", repository)
-                .<CustomerGroup, PlannedCustomer>chunk(CUSTOMERS_PER_CHUNK)
+                .<CustomerGroup, Future<PlannedCustomer>>chunk(CUSTOMERS_PER_CHUNK)
                 .transactionManager(tx)
                 .reader(customerGroupReader)
-                .processor(customerGroupPlanner)
-                .writer(plannedCustomerWriter)
-                .taskExecutor(Partitions.executor("plan-", settings.threads()))
+                .processor(planningAhead)
+                .writer(PlanningAhead.storingWith(plannedCustomerWriter))
+                .stream(planningAhead)
                 .build();
     }
 
