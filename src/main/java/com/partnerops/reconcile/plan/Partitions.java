@@ -9,8 +9,8 @@ import org.springframework.core.task.AsyncTaskExecutor;
 
 /**
  * Splitting a step's customers over threads. Apply runs one partition per thread, its customers dealt out by
- * {@link #bucket}; plan hands each thread whole customers of a chunk. Either way all of one customer's users are
- * handled by one thread, since they share seats.
+ * {@link #bucket}; plan hands each of its workers whole customers as they are read ({@link PlanningAhead}). Either
+ * way all of one customer's users are handled by one thread, since they share seats.
  */
 public final class Partitions {
 

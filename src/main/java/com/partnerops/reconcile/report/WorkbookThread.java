@@ -108,9 +108,7 @@ final class WorkbookThread implements Closeable {
     private void run() {
         try {
             for (List<Consumer<PlanWorkbook>> steps = take(); steps != END; steps = take()) {
-                if (failure == null) {
-                    steps.forEach(step -> step.accept(workbook));
-                }
+                steps.forEach(step -> step.accept(workbook));
             }
         } catch (RuntimeException | Error e) {
             failure = e instanceof RuntimeException r ? r : new IllegalStateException("plan.xlsx failed", e);

@@ -61,7 +61,8 @@ class DesiredRowRunsTest {
         }
         int file = i % 2;
         String reference = customer == 0 ? "nobody" : "c" + customer;
-        DesiredUserRow row = new DesiredUserRow("desired-" + file + ".csv", i + 2, reference, "user" + i + "@contoso.example", attributes,
+        DesiredUserRow row = new DesiredUserRow("desired-" + file + ".csv", i + 2, reference,
+                "user" + i + "@contoso.example", attributes,
                 i % 4 == 0 ? Optional.empty() : Optional.of("User Administrator"),
                 i % 7 == 0 ? Optional.of("") : Optional.of("SPE_E3;EMS"),
                 i % 11 == 0 ? Optional.of("SPE_E3:EXCHANGE_S_ENTERPRISE") : Optional.empty(),
