@@ -294,6 +294,41 @@ class CsvTableSourceTest {
         }
     }
 
+    /**
+     * Thousands of records, far beyond the reader's 8 KiB buffer, so cells, quotes and line breaks fall on its edges:
+     * every value and every row number comes back as written, whatever the line breaks and quoting around it.
+     */
+    @Test
+    void readsQuotedCellsAndMixedLineBreaksAcrossTheWholeFile() throws IOException {
+        String[] breaks = {"\r\n", "\n", "\r"};
+        StringBuilder text = new StringBuilder("customer,userPrincipalName,displayName\r\n");
+        List<String> names = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        int line = 2;
+        for (int i = 0; i < 3000; i++) {
+            String name = switch (i % 4) {
+                case 0 -> "Ana Lima " + i;
+                case 1 -> "Lima, Ana \"the boss\" " + i;
+                case 2 -> "Ana" + breaks[i % 3] + "Lima " + i;
+                default -> "Zoë Łukasiewicz-" + "x".repeat(i % 97) + i;
+            };
+            boolean quoted = i % 4 == 1 || i % 4 == 2;
+            text.append("contoso.com,user").append(i).append("@contoso.com,")
+                    .append(quoted ? '"' + name.replace("\"", "\"\"") + '"' : name).append(breaks[i % 3]);
+            names.add(name.replace("\r\n", "\n").replace('\r', '\n'));
+            lines.add(line);
+            line += i % 4 == 2 ? 2 : 1;
+        }
+        Path file = write("many.csv", text.toString(), StandardCharsets.UTF_8);
+
+        try (TableSource source = TableSource.open(file, null, EXPECTED)) {
+            List<SourceRow> rows = readAll(source);
+            assertEquals(names, rows.stream().map(row -> row.get("displayName")).toList());
+            assertEquals(lines, rowNumbers(rows));
+            assertEquals("user2999@contoso.com", rows.get(2999).get("userPrincipalName"));
+        }
+    }
+
     private Path write(String name, String content, Charset charset) throws IOException {
         Path file = dir.resolve(name);
         Files.write(file, content.getBytes(charset));
