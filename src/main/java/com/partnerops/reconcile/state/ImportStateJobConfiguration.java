@@ -224,10 +224,10 @@ public class ImportStateJobConfiguration {
     private static Step loadStep(SnapshotFormat format, JobRepository repository, PlatformTransactionManager tx,
             TableItemReader reader, SnapshotValidation validation, ItemWriter<Object> writer) {
         return new StepBuilder("load:" + format.name(), repository)
-                .<SourceRow, Object>chunk(CHUNK)
+                .<CheckingAhead.Checked, Object>chunk(CHUNK)
                 .transactionManager(tx)
-                .reader(reader)
-                .processor(row -> validation.check(format, row))
+                .reader(new CheckingAhead(reader, row -> validation.check(format, row), format.fileName()))
+                .processor(CheckingAhead.Checked::record) // null, a row with a problem: filtered, reported later
                 .writer(writer)
                 .listener(stagedProgress(format.fileName()))
                 .build();
