@@ -120,25 +120,45 @@ public class SnapshotStaging {
                         String.join(";", r.roles())}).toList());
     }
 
+    /**
+     * The users with their licenses and roles. Each value is set as the type its column has: a million users pass
+     * here, and Spring's guessing of each value's type from the value was a tenth of the staging's time.
+     */
     public void insertUsers(List<? extends DirectoryUser> users) {
         jdbc.batchUpdate("INSERT INTO import_directory_user (tenant_id, upn_key, upn, display_name, given_name,"
                 + " surname, usage_location, job_title, department, account_enabled) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                users.stream().map(u -> new Object[] {u.tenantId(), Names.key(u.userPrincipalName()),
-                        u.userPrincipalName(), u.attribute(UserAttribute.DISPLAY_NAME),
-                        u.attribute(UserAttribute.GIVEN_NAME), u.attribute(UserAttribute.SURNAME),
-                        u.attribute(UserAttribute.USAGE_LOCATION), u.attribute(UserAttribute.JOB_TITLE),
-                        u.attribute(UserAttribute.DEPARTMENT), u.accountEnabled()}).toList());
-        List<Object[]> licenses = new ArrayList<>();
-        List<Object[]> roles = new ArrayList<>();
+                users, users.size(), (insert, u) -> {
+                    insert.setString(1, u.tenantId());
+                    insert.setString(2, Names.key(u.userPrincipalName()));
+                    insert.setString(3, u.userPrincipalName());
+                    insert.setString(4, u.attribute(UserAttribute.DISPLAY_NAME));
+                    insert.setString(5, u.attribute(UserAttribute.GIVEN_NAME));
+                    insert.setString(6, u.attribute(UserAttribute.SURNAME));
+                    insert.setString(7, u.attribute(UserAttribute.USAGE_LOCATION));
+                    insert.setString(8, u.attribute(UserAttribute.JOB_TITLE));
+                    insert.setString(9, u.attribute(UserAttribute.DEPARTMENT));
+                    insert.setBoolean(10, u.accountEnabled());
+                });
+        List<String[]> licenses = new ArrayList<>();
+        List<String[]> roles = new ArrayList<>();
         for (DirectoryUser u : users) {
             String key = Names.key(u.userPrincipalName());
-            u.licenses().forEach(sku -> licenses.add(new Object[] {u.tenantId(), key, sku,
+            u.licenses().forEach(sku -> licenses.add(new String[] {u.tenantId(), key, sku,
                     String.join(";", u.disabledPlansOf(sku)), u.groupOf(sku).orElse(null)}));
-            u.roles().forEach(role -> roles.add(new Object[] {u.tenantId(), key, role}));
+            u.roles().forEach(role -> roles.add(new String[] {u.tenantId(), key, role}));
         }
-        jdbc.batchUpdate("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans,"
-                + " assigned_by_group) VALUES (?, ?, ?, ?, ?)", licenses);
-        jdbc.batchUpdate("INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
+        insertText("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans, assigned_by_group)"
+                + " VALUES (?, ?, ?, ?, ?)", licenses);
+        insertText("INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
+    }
+
+    /** Rows of text columns only, in one batch. */
+    private void insertText(String sql, List<String[]> rows) {
+        jdbc.batchUpdate(sql, rows, rows.size(), (insert, row) -> {
+            for (int i = 0; i < row.length; i++) {
+                insert.setString(i + 1, row[i]);
+            }
+        });
     }
 
     private static Date sqlDate(LocalDate date) {
