@@ -42,11 +42,13 @@ final class CheckingAhead implements ItemStreamReader<CheckingAhead.Checked> {
     private final TableItemReader reader;
     private final Function<SourceRow, Object> check;
     private final String name;
-    private final BlockingQueue<List<Checked>> queue = new ArrayBlockingQueue<>(HANDOVERS_QUEUED);
+    // One instance serves every execution of its step (a web server imports many times in one process), one at a
+    // time (imports hold the store's write lock): open() starts each afresh.
+    private BlockingQueue<List<Checked>> queue;
     private Thread thread;
     /** Set by the thread before it queues END, so the step sees it once it takes END. */
     private volatile RuntimeException failure;
-    private Iterator<Checked> handedOver = Collections.emptyIterator();
+    private Iterator<Checked> handedOver;
     private boolean ended;
 
     CheckingAhead(TableItemReader reader, Function<SourceRow, Object> check, String name) {
@@ -57,6 +59,10 @@ final class CheckingAhead implements ItemStreamReader<CheckingAhead.Checked> {
 
     @Override
     public void open(ExecutionContext context) {
+        queue = new ArrayBlockingQueue<>(HANDOVERS_QUEUED);
+        failure = null;
+        handedOver = Collections.emptyIterator();
+        ended = false;
         reader.open(context);
         StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
         thread = new Thread(() -> inScopeOf(step), "check-" + name);

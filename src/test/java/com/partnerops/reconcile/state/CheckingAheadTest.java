@@ -65,6 +65,46 @@ class CheckingAheadTest {
         assertThat(ahead.read()).as("after the end").isNull();
     }
 
+    /** One step bean runs every import of a long-running process: each execution reads its file from the start. */
+    @Test
+    void theNextExecutionOfTheStepReadsTheFileAgain() throws IOException {
+        Path file = users(1200);
+        // the step's reader is step-scoped: a new one for each execution, as this one makes
+        TableItemReader perExecution = new TableItemReader(List.of(file), null, COLUMNS, COLUMNS) {
+            private TableItemReader current;
+
+            @Override
+            public void open(ExecutionContext context) {
+                current = reader(file);
+                current.open(context);
+            }
+
+            @Override
+            public SourceRow read() {
+                return current.read();
+            }
+
+            @Override
+            public void close() {
+                current.close();
+            }
+        };
+        CheckingAhead ahead = new CheckingAhead(perExecution, this::upnOfEvenRows, "users.csv");
+        List<Integer> rowsPerExecution = new ArrayList<>();
+
+        for (int execution = 0; execution < 2; execution++) {
+            ahead.open(new ExecutionContext());
+            int rows = 0;
+            while (ahead.read() != null) {
+                rows++;
+            }
+            ahead.close();
+            rowsPerExecution.add(rows);
+        }
+
+        assertThat(rowsPerExecution).containsExactly(1200, 1200);
+    }
+
     @Test
     void aFileThatCannotBeReadFailsTheStepAfterTheRowsBeforeIt() throws IOException {
         Path file = users(1500);
