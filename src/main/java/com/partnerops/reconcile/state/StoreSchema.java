@@ -125,9 +125,8 @@ public class StoreSchema implements InitializingBean {
 
     /**
      * A new HSQLDB store compares text as PostgreSQL does, trailing spaces included (NO PAD): HSQLDB's default, PAD
-     * SPACE, pads the shorter of two strings to compare them, and that copying was a tenth of import-state's samples
-     * at a million users (index keys of different lengths, compared on every insert). No key the job stores ends in
-     * a space (Names.key trims), so no look-up changes. Only a store without tables: HSQLDB would change an existing
+     * SPACE, compares a padded copy of the shorter of two strings, so the two stores would disagree about 'a ' and
+     * 'a'. No key the job stores ends in a space (Names.key trims), so no look-up changes. Only a store without tables: HSQLDB would change an existing
      * store's collation without rebuilding its indexes, whose order might then disagree with it.
      */
     private static void compareTextWithoutPaddingIfNew(Connection connection) {
