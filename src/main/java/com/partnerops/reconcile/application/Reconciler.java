@@ -12,6 +12,7 @@ import com.partnerops.reconcile.plan.PlanIds;
 import com.partnerops.reconcile.plan.PlanJobConfiguration;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
+import com.partnerops.reconcile.plan.PublishedSummaries;
 import com.partnerops.reconcile.report.ReportSummary;
 import com.partnerops.reconcile.state.Directory;
 import com.partnerops.reconcile.state.ImportStateJobConfiguration;
@@ -52,13 +53,15 @@ public class Reconciler {
     private final Path reportsDir;
     private final String operator;
     private final GraphImport graphImport;
+    private final PublishedSummaries published;
 
     public Reconciler(JobRunner jobs, @Qualifier(ImportStateJobConfiguration.JOB_NAME) Job importStateJob,
             @Qualifier(PlanJobConfiguration.JOB_NAME) Job planJob,
             @Qualifier(ApplyJobConfiguration.JOB_NAME) Job applyJob, PlanStore plans, ApplyReportPublisher applyReports,
             ApplyGate gate, Directory directory, StoreWriteLock writeLock, Clock clock,
-            ReconcileSettings settings, GraphImport graphImport) {
+            ReconcileSettings settings, GraphImport graphImport, PublishedSummaries published) {
         this.jobs = jobs;
+        this.published = published;
         this.importStateJob = importStateJob;
         this.planJob = planJob;
         this.applyJob = applyJob;
@@ -164,7 +167,8 @@ public class Reconciler {
             plans.setState(planId, PlanRecord.FAILED);
             throw e;
         }
-        return new PlanOutcome(planId, plans.summary(planId), reportsDir.resolve(planId));
+        return new PlanOutcome(planId, published.take(PublishedSummaries.Report.REVIEW, planId)
+                .orElseGet(() -> plans.summary(planId)), reportsDir.resolve(planId));
     }
 
     public record ApplyOutcome(String planId, ReportSummary summary, Path reportDir) {
@@ -191,7 +195,8 @@ public class Reconciler {
             gate.check(planId, rules);
             plans.setFinishedBy(planId, finishedBy);
             jobs.run(applyJob, planParameters(planId));
-            return new ApplyOutcome(planId, applyReports.summary(planId), reportsDir.resolve(planId));
+            return new ApplyOutcome(planId, published.take(PublishedSummaries.Report.APPLY, planId)
+                    .orElseGet(() -> applyReports.summary(planId)), reportsDir.resolve(planId));
         });
     }
 

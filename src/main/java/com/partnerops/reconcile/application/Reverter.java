@@ -6,6 +6,7 @@ import com.partnerops.reconcile.plan.PlanIds;
 import com.partnerops.reconcile.plan.PlanJobConfiguration;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
+import com.partnerops.reconcile.plan.PublishedSummaries;
 import com.partnerops.reconcile.plan.RevertOrigin;
 import com.partnerops.reconcile.revert.AppliedChangeLog;
 import com.partnerops.reconcile.revert.RevertJobConfiguration;
@@ -38,10 +39,13 @@ public class Reverter {
     private final Clock clock;
     private final Path reportsDir;
     private final String operator;
+    private final PublishedSummaries published;
 
     public Reverter(JobRunner jobs, @Qualifier(RevertJobConfiguration.JOB_NAME) Job revertJob, PlanStore plans,
-            AppliedChangeLog log, Directory directory, Clock clock, ReconcileSettings settings) {
+            AppliedChangeLog log, Directory directory, Clock clock, ReconcileSettings settings,
+            PublishedSummaries published) {
         this.jobs = jobs;
+        this.published = published;
         this.revertJob = revertJob;
         this.plans = plans;
         this.log = log;
@@ -80,7 +84,8 @@ public class Reverter {
             plans.setState(planId, PlanRecord.FAILED);
             throw e;
         }
-        return new Reconciler.PlanOutcome(planId, plans.summary(planId), reportsDir.resolve(planId));
+        return new Reconciler.PlanOutcome(planId, published.take(PublishedSummaries.Report.REVIEW, planId)
+                .orElseGet(() -> plans.summary(planId)), reportsDir.resolve(planId));
     }
 
     private static String nothingApplied(List<String> tenants, List<String> users) {

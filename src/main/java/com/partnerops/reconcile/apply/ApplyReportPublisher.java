@@ -4,6 +4,8 @@ import com.partnerops.reconcile.ReconcileSettings;
 import com.partnerops.reconcile.graph.ApplyDirectories;
 import com.partnerops.reconcile.plan.PlanRecord;
 import com.partnerops.reconcile.plan.PlanStore;
+import com.partnerops.reconcile.plan.PublishedSummaries;
+import com.partnerops.reconcile.plan.SummaryTally;
 import com.partnerops.reconcile.report.ApplyReport;
 import com.partnerops.reconcile.report.ReportSummary;
 import java.nio.file.Path;
@@ -28,23 +30,34 @@ public class ApplyReportPublisher {
     private final JdbcTemplate jdbc;
     private final PlanStore plans;
     private final Path reportsDir;
+    private final PublishedSummaries published;
 
-    public ApplyReportPublisher(JdbcTemplate jdbc, PlanStore plans, ReconcileSettings settings) {
+    public ApplyReportPublisher(JdbcTemplate jdbc, PlanStore plans, ReconcileSettings settings,
+            PublishedSummaries published) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.published = published;
         this.reportsDir = Path.of(settings.reports());
     }
 
+    /** One pass over the applied rows writes apply.csv and counts the summary's figures. */
     public void publish(String planId) {
         PlanRecord plan = plans.get(planId);
+        SummaryTally figures = new SummaryTally();
+        ReportSummary summary;
         try (ApplyReport report = ApplyReport.create(reportsDir.resolve(planId))) {
             jdbc.query(APPLIED_ROWS, rs -> {
-                report.addRow(PlanStore.reportRow(rs, rs.getString("apply_status"), rs.getString("apply_reason"),
-                        rs.getString("apply_message")));
+                String status = rs.getString("apply_status");
+                String reason = rs.getString("apply_reason");
+                report.addRow(PlanStore.reportRow(rs, status, reason, rs.getString("apply_message")));
+                figures.add(status, reason, rs.getString("tenant_id"), rs.getString("customer_name"),
+                        rs.getString("upn_key"));
             }, planId);
-            report.finish(summary(plan), landings(planId), handoffs(planId));
+            summary = plans.summary(plan, title(plan), figures);
+            report.finish(summary, landings(planId), handoffs(planId));
         }
         plans.setState(planId, PlanRecord.APPLIED);
+        published.keep(PublishedSummaries.Report.APPLY, summary);
     }
 
     /** Per customer with changes, where they were made: one query, not one per customer (10,000 of them). */
@@ -71,6 +84,10 @@ public class ApplyReportPublisher {
     }
 
     private ReportSummary summary(PlanRecord plan) {
-        return plans.summary(plan, "Apply of plan " + plan.planId(), SUMMARY_ROWS);
+        return plans.summary(plan, title(plan), SUMMARY_ROWS);
+    }
+
+    private static String title(PlanRecord plan) {
+        return "Apply of plan " + plan.planId();
     }
 }

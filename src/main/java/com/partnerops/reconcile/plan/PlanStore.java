@@ -227,6 +227,11 @@ public class PlanStore {
     public ReportSummary summary(PlanRecord plan, String title, String rowsQuery) {
         SummaryTally tally = new SummaryTally();
         tallyRows(tally, rowsQuery, plan.planId());
+        return summary(plan, title, tally);
+    }
+
+    /** Figures for a report's first page from a tally that a pass over the rows, made anyway, has fed. */
+    public ReportSummary summary(PlanRecord plan, String title, SummaryTally tally) {
         return tally.summary(plan, title, revertOrigin(plan.planId()), heldBack(plan.planId()));
     }
 

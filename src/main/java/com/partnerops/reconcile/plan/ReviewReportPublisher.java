@@ -17,10 +17,12 @@ public class ReviewReportPublisher {
     private final PlanDigest digest;
     private final ApplyDirectories directories;
     private final Path reportsDir;
+    private final PublishedSummaries published;
 
     public ReviewReportPublisher(PlanStore plans, PlanDigest digest, ApplyDirectories directories,
-            ReconcileSettings settings) {
+            ReconcileSettings settings, PublishedSummaries published) {
         this.plans = plans;
+        this.published = published;
         this.digest = digest;
         this.directories = directories;
         this.reportsDir = Path.of(settings.reports());
@@ -39,6 +41,7 @@ public class ReviewReportPublisher {
         SummaryTally figures = new SummaryTally();
         ReviewViewTally view = new ReviewViewTally();
         PlanDigest.RowsDigest planned = new PlanDigest.RowsDigest();
+        ReportSummary summary;
         try (ReviewReport report = ReviewReport.create(reportDir(planId))) {
             plans.forEachRow(planId, (row, rs) -> {
                 report.addRow(row);
@@ -52,11 +55,13 @@ public class ReviewReportPublisher {
                 report.addSeat(seat);
                 view.addSeat(seat);
             }
-            ReportSummary summary = plans.summary(plan, figures, true);
-            report.finish(summary, page -> ReviewPages.writeSummary(view.view(summary, directories::landing), page));
+            ReportSummary written = plans.summary(plan, figures, true);
+            report.finish(written, page -> ReviewPages.writeSummary(view.view(written, directories::landing), page));
+            summary = written;
         }
         // Only a plan whose review was written completely can be applied, and only as it was written.
         plans.markPlanned(planId, digest.finish(planned, planId),
                 PlanDigest.ofFile(reportDir(planId).resolve(ReviewReport.PLAN_CSV)));
+        published.keep(PublishedSummaries.Report.REVIEW, summary);
     }
 }

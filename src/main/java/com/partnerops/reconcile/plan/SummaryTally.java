@@ -14,7 +14,7 @@ import java.util.Set;
  * A report's first-page figures, counted as a plan's (or apply's) rows go by: rows per status and reason, and per
  * customer the rows done and not done and the users touched. Fed by whatever pass already reads the rows.
  */
-final class SummaryTally {
+public final class SummaryTally {
 
     private final Map<String, Long> statusCounts = new LinkedHashMap<>();
     private final Map<String, Long> reasonCounts = new HashMap<>();
@@ -22,7 +22,7 @@ final class SummaryTally {
     private final Map<String, String> customerNames = new HashMap<>();
     private final Map<String, Set<String>> usersTouched = new HashMap<>();
 
-    void add(String status, String reason, String tenantId, String customerName, String upnKey) {
+    public void add(String status, String reason, String tenantId, String customerName, String upnKey) {
         statusCounts.merge(status, 1L, Long::sum);
         if (reason != null) {
             reasonCounts.merge(reason, 1L, Long::sum);

@@ -9,6 +9,7 @@ import com.partnerops.reconcile.domain.ChangeOutcome;
 import com.partnerops.reconcile.domain.DirectoryUser;
 import com.partnerops.reconcile.domain.PlannedChange;
 import com.partnerops.reconcile.domain.ReasonCode;
+import com.partnerops.reconcile.plan.PlanStore;
 import com.partnerops.reconcile.state.StoreDirectory;
 import java.io.IOException;
 import java.io.Reader;
@@ -120,6 +121,10 @@ class ApplyPerChangeOutcomeTest {
     CallByCallDirectory directory;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlanStore plans;
+    @Autowired
+    ApplyReportPublisher applyReports;
 
     @BeforeEach
     void importATenantOfTwo() throws IOException {
@@ -198,6 +203,28 @@ class ApplyPerChangeOutcomeTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE plan_id = ?", Long.class, planId))
                 .isEqualTo(6);
         assertThat(jdbc.queryForList("SELECT DISTINCT sku FROM user_license", String.class)).containsExactly("SPB");
+    }
+
+    @Test
+    void theFiguresShownAfterPlanAndApplyAreTheOnesCountedFromTheStoreAfterwards() throws IOException {
+        Path desired = work.resolve("desired.csv");
+        Files.writeString(desired, "customer,userPrincipalName,jobTitle,licenses\n"
+                + "Wingtip Toys,alice@wingtip.com,Engineer,SPB\n"
+                + "Wingtip Toys,bob@wingtip.com,Engineer,SPB\n"
+                + "Nobody Inc,carol@nobody.example,Engineer,SPB\n", StandardCharsets.UTF_8);
+        directory.refuse.clear();
+        directory.refuse.put("bob@wingtip.com", ChangeKind.ASSIGN_LICENSE);
+
+        Reconciler.PlanOutcome planned = reconciler.plan(new PlanRequest(List.of(desired), null, List.of(), false,
+                ""));
+        Reconciler.ApplyOutcome applied = reconciler.apply(planned.planId(), ApplyRules.defaults());
+
+        // The figures come from the pass that wrote each report; counting the rows again must give the same.
+        assertThat(planned.summary().statusCounts()).containsEntry("PLANNED", 6L).containsEntry("REJECTED", 1L);
+        assertThat(planned.summary()).isEqualTo(plans.summary(planned.planId()));
+        assertThat(applied.summary().statusCounts()).containsEntry("APPLIED", 4L).containsEntry("FAILED", 2L);
+        assertThat(applied.summary().reasonCounts()).containsEntry("INSUFFICIENT_SEATS", 2L);
+        assertThat(applied.summary()).isEqualTo(applyReports.summary(planned.planId()));
     }
 
     /** apply.csv's rows of one user: target → status, reason, message. */
