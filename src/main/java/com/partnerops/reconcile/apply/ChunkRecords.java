@@ -18,11 +18,24 @@ import java.util.List;
  */
 public final class ChunkRecords {
 
-    private final String planId;
-    private final String appliedBy;
-    final List<Object[]> applyLines = new ArrayList<>();
-    final List<Object[]> auditRows = new ArrayList<>();
-    final List<Object[]> doneMarks = new ArrayList<>();
+    /** What became of one reviewed row. */
+    record ApplyLine(long seq, String status, String reason, String message, OffsetDateTime at) {
+    }
+
+    /** One change made, as the audit log keeps it. */
+    record AuditRow(OffsetDateTime at, String tenantId, String upn, String changeKind, String target, String before,
+            String after, String relationshipId) {
+    }
+
+    /** A user done with: APPLIED, FAILED or STALE. */
+    record DoneMark(String status, String tenantId, String upnKey) {
+    }
+
+    final String planId;
+    final String appliedBy;
+    final List<ApplyLine> applyLines = new ArrayList<>();
+    final List<AuditRow> auditRows = new ArrayList<>();
+    final List<DoneMark> doneMarks = new ArrayList<>();
 
     ChunkRecords(String planId, String appliedBy) {
         this.planId = planId;
@@ -42,12 +55,11 @@ public final class ChunkRecords {
         for (int i = 0; i < lines.size(); i++) {
             PlannedChange change = lines.get(i).change();
             ChangeOutcome outcome = outcomes.get(i);
-            applyLines.add(new Object[] {planId, lines.get(i).seq(), outcome.status().name(),
-                    outcome.reason() == null ? null : outcome.reason().name(), outcome.message(), when});
+            applyLines.add(new ApplyLine(lines.get(i).seq(), outcome.status().name(),
+                    outcome.reason() == null ? null : outcome.reason().name(), outcome.message(), when));
             if (outcome.isApplied()) {
-                auditRows.add(new Object[] {planId, when, user.tenantId(), user.userPrincipalName(),
-                        change.kind().name(), change.target(), change.before(), change.after(),
-                        relationshipIds.get(i), appliedBy});
+                auditRows.add(new AuditRow(when, user.tenantId(), user.userPrincipalName(), change.kind().name(),
+                        change.target(), change.before(), change.after(), relationshipIds.get(i)));
             }
         }
         markUser(user, outcomes.stream().allMatch(ChangeOutcome::isDone) ? LineStatus.APPLIED : LineStatus.FAILED);
@@ -63,12 +75,12 @@ public final class ChunkRecords {
             String why = blocking < 0 || i == blocking ? message
                     : "not applied because another change of this user failed (" + lines.get(blocking).change()
                             .kind() + " " + lines.get(blocking).change().target() + "): " + message;
-            applyLines.add(new Object[] {planId, lines.get(i).seq(), status.name(), reason.name(), why, when});
+            applyLines.add(new ApplyLine(lines.get(i).seq(), status.name(), reason.name(), why, when));
         }
         markUser(user, status);
     }
 
     private void markUser(PendingUser user, LineStatus status) {
-        doneMarks.add(new Object[] {status.name(), planId, user.tenantId(), user.upnKey()});
+        doneMarks.add(new DoneMark(status.name(), user.tenantId(), user.upnKey()));
     }
 }

@@ -23,40 +23,42 @@ final class UserWriteBatch {
                     .collect(Collectors.joining(", "))
             + " WHERE tenant_id = ? AND upn_key = ?";
 
-    private final List<Object[]> attributes = new ArrayList<>();
-    private final List<Object[]> licensesRemoved = new ArrayList<>();
-    private final List<Object[]> licensesAdded = new ArrayList<>();
-    private final List<Object[]> plansChanged = new ArrayList<>();
-    private final List<Object[]> rolesRemoved = new ArrayList<>();
-    private final List<Object[]> rolesAdded = new ArrayList<>();
+    private final List<String[]> attributes = new ArrayList<>();
+    private final List<String[]> licensesRemoved = new ArrayList<>();
+    private final List<String[]> licensesAdded = new ArrayList<>();
+    private final List<String[]> plansChanged = new ArrayList<>();
+    private final List<String[]> rolesRemoved = new ArrayList<>();
+    private final List<String[]> rolesAdded = new ArrayList<>();
 
     void add(DirectoryUser before, DirectoryUser after) {
         String tenant = before.tenantId();
         String key = Names.key(before.userPrincipalName());
         if (!after.attributes().equals(before.attributes())) {
-            List<Object> args = new ArrayList<>();
-            for (UserAttribute attribute : UserAttribute.values()) {
-                args.add(after.attribute(attribute));
+            UserAttribute[] all = UserAttribute.values();
+            String[] args = new String[all.length + 2];
+            for (int i = 0; i < all.length; i++) {
+                args[i] = after.attribute(all[i]);
             }
-            args.addAll(List.of(tenant, key));
-            attributes.add(args.toArray());
+            args[all.length] = tenant;
+            args[all.length + 1] = key;
+            attributes.add(args);
         }
         for (String sku : minus(before.licenses(), after.licenses())) {
-            licensesRemoved.add(new Object[] {tenant, key, sku});
+            licensesRemoved.add(new String[] {tenant, key, sku});
         }
         for (String sku : after.licenses()) {
             String off = String.join(";", after.disabledPlansOf(sku));
             if (!before.licenses().contains(sku)) {
-                licensesAdded.add(new Object[] {tenant, key, sku, off});
+                licensesAdded.add(new String[] {tenant, key, sku, off});
             } else if (!after.disabledPlansOf(sku).equals(before.disabledPlansOf(sku))) {
-                plansChanged.add(new Object[] {off, tenant, key, sku});
+                plansChanged.add(new String[] {off, tenant, key, sku});
             }
         }
         for (String role : minus(before.roles(), after.roles())) {
-            rolesRemoved.add(new Object[] {tenant, key, role});
+            rolesRemoved.add(new String[] {tenant, key, role});
         }
         for (String role : minus(after.roles(), before.roles())) {
-            rolesAdded.add(new Object[] {tenant, key, role});
+            rolesAdded.add(new String[] {tenant, key, role});
         }
     }
 
@@ -71,9 +73,14 @@ final class UserWriteBatch {
         send(jdbc, "INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", rolesAdded);
     }
 
-    private static void send(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+    /** Every value is text: set as such, Spring need not work out each one's type (nor ask the driver, for a null). */
+    private static void send(JdbcTemplate jdbc, String sql, List<String[]> rows) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
+            jdbc.batchUpdate(sql, rows, rows.size(), (statement, row) -> {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setString(i + 1, row[i]);
+                }
+            });
         }
     }
 
