@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,6 +64,11 @@ final class GraphDirectory implements Directory {
     @Override
     public Optional<Customer> findCustomer(String reference) {
         return store.findCustomer(reference);
+    }
+
+    @Override
+    public Function<String, Optional<Customer>> customerFinder() {
+        return store.customerFinder();
     }
 
     @Override

@@ -6,11 +6,10 @@ import com.partnerops.reconcile.domain.Names;
 import com.partnerops.reconcile.ingest.DesiredFileFormat;
 import com.partnerops.reconcile.ingest.SourceRow;
 import com.partnerops.reconcile.state.Directory;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -21,14 +20,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class DesiredRowStager implements ItemProcessor<SourceRow, StagedRow> {
 
     private final PlanRecord plan;
-    private final Directory directory;
+    private final Function<String, Optional<Customer>> customers;
     private final Set<String> selectedTenants = new HashSet<>();
-    // Thousands of rows name the same few customers; one look-up per distinct reference.
-    private final Map<String, Optional<Customer>> customersByReference = new HashMap<>();
 
     public DesiredRowStager(PlanRecord plan, Directory directory) {
         this.plan = plan;
-        this.directory = directory;
+        this.customers = directory.customerFinder();
         plan.customers().forEach(tenantId -> selectedTenants.add(Names.key(tenantId)));
     }
 
@@ -40,8 +37,7 @@ public class DesiredRowStager implements ItemProcessor<SourceRow, StagedRow> {
         if (Names.isBlank(reference) && plan.customers().size() == 1) {
             return new StagedRow(seq, plan.customers().get(0), row);
         }
-        Optional<Customer> customer = customersByReference.computeIfAbsent(Names.key(reference),
-                key -> Names.isBlank(reference) ? Optional.empty() : directory.findCustomer(reference));
+        Optional<Customer> customer = Names.isBlank(reference) ? Optional.empty() : customers.apply(reference);
         if (customer.isEmpty()) {
             return new StagedRow(seq, null, row);
         }

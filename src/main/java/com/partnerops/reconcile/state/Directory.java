@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one seam between the rules and the tenants: reading current state and applying changes. The embedded
@@ -20,6 +21,14 @@ public interface Directory {
 
     /** Finds a customer by tenant id, primary domain or exact customer name (case-insensitive). */
     Optional<Customer> findCustomer(String reference);
+
+    /**
+     * {@link #findCustomer} for a pass that resolves many references, such as a plan's desired rows: the store
+     * reads all its customers once instead of running a query per reference.
+     */
+    default Function<String, Optional<Customer>> customerFinder() {
+        return this::findCustomer;
+    }
 
     /** Subscriptions, GDAP relationships and the seats assigned now; empty for an unknown tenant. */
     Optional<CustomerContext> loadCustomer(String tenantId);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -62,7 +63,18 @@ public class StoreDirectory implements Directory {
         jdbc.query(FIND_CUSTOMER, rs -> {
             byRank.computeIfAbsent(rs.getInt("match_rank"), rank -> new ArrayList<>()).add(StoreRows.customer(rs));
         }, key, key, key);
-        return byRank.values().stream().filter(found -> found.size() == 1).findFirst().map(found -> found.get(0));
+        return CustomerIndex.firstUnique(byRank.values());
+    }
+
+    /** Every customer read once, into memory: one entry per customer and way of naming it. */
+    @Override
+    public Function<String, Optional<Customer>> customerFinder() {
+        CustomerIndex index = new CustomerIndex();
+        jdbc.query("SELECT tenant_id, domain, name, tenant_key, domain_key, name_key FROM customer", rs -> {
+            index.add(StoreRows.customer(rs), rs.getString("tenant_key"), rs.getString("domain_key"),
+                    rs.getString("name_key"));
+        });
+        return index;
     }
 
     @Override
