@@ -166,7 +166,8 @@ public class ApplyFloor {
         readAll(prepared("SELECT * FROM user_role WHERE tenant_id = ? AND upn_key = ?"), tenant, user);
         long changes = 0;
         boolean attributesChanged = false;
-        try (ResultSet rs = prepared("SELECT seq, upn, change_kind, target, before_value, after_value FROM plan_line"
+        try (ResultSet rs = prepared("SELECT seq, upn, change_kind, target, before_value, after_value,"
+                + " gdap_relationship_id FROM plan_line"
                 + " WHERE plan_id = ? AND tenant_id = ? AND upn_key = ? AND status = 'PLANNED' ORDER BY seq", planId,
                 tenant, user).executeQuery()) {
             while (rs.next()) {
@@ -182,9 +183,9 @@ public class ApplyFloor {
                 batch("INSERT INTO apply_line (plan_id, seq, status, reason, message, applied_at)"
                         + " VALUES (?, ?, 'APPLIED', NULL, NULL, ?)", planId, rs.getLong("seq"), now);
                 batch("INSERT INTO audit_log (plan_id, applied_at, tenant_id, upn, change_kind, target, before_value,"
-                        + " after_value, gdap_relationship_id, applied_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL,"
-                        + " 'floor')", planId, now, tenant, rs.getString("upn"), kind, target,
-                        rs.getString("before_value"), rs.getString("after_value"));
+                        + " after_value, gdap_relationship_id, applied_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'floor')",
+                        planId, now, tenant, rs.getString("upn"), kind, target, rs.getString("before_value"),
+                        rs.getString("after_value"), rs.getString("gdap_relationship_id"));
             }
         }
         if (attributesChanged) {
