@@ -80,43 +80,32 @@ public class CustomerStates {
                             .add(StoreRows.relationship(rs));
                 });
         Map<String, Map<String, Integer>> assigned = new HashMap<>();
-        Map<String, Set<String>> licenses = new HashMap<>();
-        Map<String, Map<String, Set<String>>> disabled = new HashMap<>();
-        Map<String, Map<String, String>> inherited = new HashMap<>();
+        NamedUserRows namedRows = new NamedUserRows(namedUsers);
         named.query("SELECT tenant_id, upn_key, sku, disabled_plans, assigned_by_group FROM user_license"
                 + " WHERE tenant_id IN (:tenants)", tenants, rs -> {
                     String tenant = rs.getString("tenant_id");
                     String sku = rs.getString("sku");
                     assigned.computeIfAbsent(tenant, t -> new HashMap<>()).merge(sku, 1, Integer::sum);
-                    String key = rs.getString("upn_key");
-                    if (isNamed(namedUsers, tenant, key)) {
-                        String user = userKey(tenant, key);
-                        licenses.computeIfAbsent(user, k -> new TreeSet<>()).add(sku);
-                        disabled.computeIfAbsent(user, k -> new TreeMap<>())
-                                .put(sku, PlannedChange.splitList(rs.getString("disabled_plans")));
-                        if (rs.getString("assigned_by_group") != null) {
-                            inherited.computeIfAbsent(user, k -> new TreeMap<>())
-                                    .put(sku, rs.getString("assigned_by_group"));
-                        }
+                    UserRows user = namedRows.of(tenant, rs.getString("upn_key"));
+                    if (user != null) {
+                        user.license(sku, PlannedChange.splitList(rs.getString("disabled_plans")),
+                                rs.getString("assigned_by_group"));
                     }
                 });
-        Map<String, Set<String>> roles = new HashMap<>();
         forEachUserRow("SELECT tenant_id, upn_key, role FROM user_role", namedUsers, byKey, rs -> {
-            String tenant = rs.getString("tenant_id");
-            String key = rs.getString("upn_key");
-            if (isNamed(namedUsers, tenant, key)) {
-                roles.computeIfAbsent(userKey(tenant, key), k -> new TreeSet<>()).add(rs.getString("role"));
+            UserRows user = namedRows.of(rs.getString("tenant_id"), rs.getString("upn_key"));
+            if (user != null) {
+                user.roles.add(rs.getString("role"));
             }
         });
         Map<String, Map<String, DirectoryUser>> users = new HashMap<>();
         forEachUserRow("SELECT * FROM directory_user", namedUsers, byKey, rs -> {
             String tenant = rs.getString("tenant_id");
             String key = rs.getString("upn_key");
-            if (isNamed(namedUsers, tenant, key)) {
-                String user = userKey(tenant, key);
+            UserRows user = namedRows.of(tenant, key);
+            if (user != null) {
                 users.computeIfAbsent(tenant, t -> new HashMap<>()).put(key, StoreRows.user(rs, tenant,
-                        licenses.getOrDefault(user, Set.of()), roles.getOrDefault(user, Set.of()),
-                        disabled.getOrDefault(user, Map.of()), inherited.getOrDefault(user, Map.of())));
+                        user.licenses, user.roles, user.disabled, user.inherited));
             }
         });
         Map<String, CustomerState> states = new HashMap<>();
@@ -146,12 +135,41 @@ public class CustomerStates {
         }
     }
 
-    private static boolean isNamed(Map<String, Set<String>> namedUsers, String tenant, String key) {
-        Set<String> keys = namedUsers.get(tenant);
-        return keys != null && keys.contains(key);
+    /**
+     * Each named user's license and role rows as they are read, found by tenant and key: one look-up per row, where
+     * a map per kind of row keyed by a joined string made a new key, and hashed it, several times a row.
+     */
+    private static final class NamedUserRows {
+        private final Map<String, Map<String, UserRows>> byTenant = new HashMap<>();
+
+        NamedUserRows(Map<String, Set<String>> namedUsers) {
+            namedUsers.forEach((tenant, keys) -> {
+                Map<String, UserRows> users = new HashMap<>(keys.size() * 2);
+                keys.forEach(key -> users.put(key, new UserRows()));
+                byTenant.put(tenant, users);
+            });
+        }
+
+        /** The rows gathered for this user, or null for a user not named. */
+        UserRows of(String tenant, String key) {
+            Map<String, UserRows> users = byTenant.get(tenant);
+            return users == null ? null : users.get(key);
+        }
     }
 
-    private static String userKey(String tenant, String key) {
-        return tenant + '\n' + key;
+    /** One named user's licenses (with their disabled plans and the groups they come from) and roles. */
+    private static final class UserRows {
+        final Set<String> licenses = new TreeSet<>();
+        final Map<String, Set<String>> disabled = new TreeMap<>();
+        final Map<String, String> inherited = new TreeMap<>();
+        final Set<String> roles = new TreeSet<>();
+
+        void license(String sku, Set<String> disabledPlans, String assignedByGroup) {
+            licenses.add(sku);
+            disabled.put(sku, disabledPlans);
+            if (assignedByGroup != null) {
+                inherited.put(sku, assignedByGroup);
+            }
+        }
     }
 }
