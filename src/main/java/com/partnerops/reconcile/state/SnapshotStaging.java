@@ -147,18 +147,9 @@ public class SnapshotStaging {
                     String.join(";", u.disabledPlansOf(sku)), u.groupOf(sku).orElse(null)}));
             u.roles().forEach(role -> roles.add(new String[] {u.tenantId(), key, role}));
         }
-        insertText("INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans, assigned_by_group)"
-                + " VALUES (?, ?, ?, ?, ?)", licenses);
-        insertText("INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
-    }
-
-    /** Rows of text columns only, in one batch. */
-    private void insertText(String sql, List<String[]> rows) {
-        jdbc.batchUpdate(sql, rows, rows.size(), (insert, row) -> {
-            for (int i = 0; i < row.length; i++) {
-                insert.setString(i + 1, row[i]);
-            }
-        });
+        StoreRows.sendText(jdbc, "INSERT INTO import_user_license (tenant_id, upn_key, sku, disabled_plans,"
+                + " assigned_by_group) VALUES (?, ?, ?, ?, ?)", licenses);
+        StoreRows.sendText(jdbc, "INSERT INTO import_user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", roles);
     }
 
     private static Date sqlDate(LocalDate date) {

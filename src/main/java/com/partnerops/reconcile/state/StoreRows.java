@@ -15,13 +15,32 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** How a row of a current-state table becomes a domain record: one mapping, for every query that reads them. */
+/**
+ * How a row of a current-state table becomes a domain record: one mapping, for every query that reads them; and
+ * the one way rows of text go the other way, in a batch.
+ */
 final class StoreRows {
 
     private StoreRows() {
+    }
+
+    /**
+     * Rows whose every value is text (or null), in one batch, each set as text: from plain {@code Object[]} rows
+     * Spring would work out every value's type, and for a null ask the driver for the parameter's.
+     */
+    static void sendText(JdbcTemplate jdbc, String sql, List<String[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, rows.size(), (statement, row) -> {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setString(i + 1, row[i]);
+                }
+            });
+        }
     }
 
     static Customer customer(ResultSet rs) throws SQLException {

@@ -63,25 +63,16 @@ final class UserWriteBatch {
     }
 
     void send(JdbcTemplate jdbc) {
-        send(jdbc, UPDATE_ATTRIBUTES, attributes);
-        send(jdbc, "DELETE FROM user_license WHERE tenant_id = ? AND upn_key = ? AND sku = ?", licensesRemoved);
-        send(jdbc, "INSERT INTO user_license (tenant_id, upn_key, sku, disabled_plans) VALUES (?, ?, ?, ?)",
-                licensesAdded);
-        send(jdbc, "UPDATE user_license SET disabled_plans = ? WHERE tenant_id = ? AND upn_key = ? AND sku = ?",
-                plansChanged);
-        send(jdbc, "DELETE FROM user_role WHERE tenant_id = ? AND upn_key = ? AND role = ?", rolesRemoved);
-        send(jdbc, "INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", rolesAdded);
-    }
-
-    /** Every value is text: set as such, Spring need not work out each one's type (nor ask the driver, for a null). */
-    private static void send(JdbcTemplate jdbc, String sql, List<String[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), (statement, row) -> {
-                for (int i = 0; i < row.length; i++) {
-                    statement.setString(i + 1, row[i]);
-                }
-            });
-        }
+        StoreRows.sendText(jdbc, UPDATE_ATTRIBUTES, attributes);
+        StoreRows.sendText(jdbc, "DELETE FROM user_license WHERE tenant_id = ? AND upn_key = ? AND sku = ?",
+                licensesRemoved);
+        StoreRows.sendText(jdbc, "INSERT INTO user_license (tenant_id, upn_key, sku, disabled_plans)"
+                + " VALUES (?, ?, ?, ?)", licensesAdded);
+        StoreRows.sendText(jdbc, "UPDATE user_license SET disabled_plans = ? WHERE tenant_id = ? AND upn_key = ?"
+                + " AND sku = ?", plansChanged);
+        StoreRows.sendText(jdbc, "DELETE FROM user_role WHERE tenant_id = ? AND upn_key = ? AND role = ?",
+                rolesRemoved);
+        StoreRows.sendText(jdbc, "INSERT INTO user_role (tenant_id, upn_key, role) VALUES (?, ?, ?)", rolesAdded);
     }
 
     private static Set<String> minus(Set<String> from, Set<String> taken) {
