@@ -23,7 +23,7 @@ import java.util.Map;
  * <li>per customer with users to apply, counts its seats (GROUP BY over its license rows), reads its subscriptions,
  * GDAP relationships and customer row, and per user its user, license and role rows and its reviewed rows;</li>
  * <li>writes each license or role change as one row, a user's attributes as one update, an apply row and an audit
- * row per change and a done-mark per user, in JDBC batches, committing every 100 users as apply does (with its
+ * row per change and a done-mark per user, in JDBC batches, committing every 1,000 users as apply does (with its
  * durability: every commit is synced);</li>
  * <li>reads the reviewed rows joined with their apply rows in seq order and writes them to a CSV file, unquoted.</li>
  * </ol>
@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public class ApplyFloor {
 
-    static final int USERS_PER_COMMIT = 100;
+    static final int USERS_PER_COMMIT = 1000;
     static final Map<String, String> ATTRIBUTE_COLUMNS = Map.of("displayName", "display_name", "givenName",
             "given_name", "surname", "surname", "jobTitle", "job_title", "department", "department",
             "usageLocation", "usage_location");

@@ -42,8 +42,13 @@ public record ReconcileSettings(
         @DefaultValue Graph graph,
         @DefaultValue PartnerCenter partnerCenter) {
 
-    /** @param usersPerChunk users per apply transaction */
-    public record Apply(@DefaultValue("100") int usersPerChunk) {
+    /**
+     * @param usersPerChunk users per apply transaction. 1,000 by default: each transaction commits (synced) with
+     *     its job-repository update and counts its customers' seats from their license rows, so a customer whose
+     *     users fall into two chunks is counted twice; at a million users 1,000 took about 3 s less than 100, and
+     *     5,000 was slower again. A crash redoes at most one chunk per thread, never a change twice.
+     */
+    public record Apply(@DefaultValue("1000") int usersPerChunk) {
     }
 
     /**
