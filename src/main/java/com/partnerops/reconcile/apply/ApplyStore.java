@@ -2,14 +2,13 @@ package com.partnerops.reconcile.apply;
 
 import com.partnerops.reconcile.domain.ChangeKind;
 import com.partnerops.reconcile.domain.PlannedChange;
+import com.partnerops.reconcile.state.KeyedReads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,26 +19,25 @@ import org.springframework.stereotype.Component;
 public class ApplyStore {
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final KeyedReads keyed;
 
-    public ApplyStore(JdbcTemplate jdbc) {
+    public ApplyStore(JdbcTemplate jdbc, KeyedReads keyed) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.keyed = keyed;
     }
 
     /** The PLANNED rows of these users of one customer, by user key, in plan order: what the admin reviewed. */
     public Map<String, List<ReviewedLine>> reviewedLines(String planId, String tenantId, Collection<String> upnKeys) {
         Map<String, List<ReviewedLine>> lines = new HashMap<>();
-        MapSqlParameterSource params = new MapSqlParameterSource("plan", planId).addValue("tenant", tenantId)
-                .addValue("keys", upnKeys);
-        named.query("SELECT upn_key, seq, change_kind, target, before_value, after_value FROM plan_line"
-                + " WHERE plan_id = :plan AND tenant_id = :tenant AND upn_key IN (:keys) AND status = 'PLANNED'"
-                + " ORDER BY seq", params, rs -> {
+        List<Object[]> keys = upnKeys.stream().map(key -> new Object[] {key}).toList();
+        keyed.query("SELECT upn_key, seq, change_kind, target, before_value, after_value FROM plan_line"
+                + " WHERE plan_id = ? AND tenant_id = ? AND ", List.of("upn_key"), keys,
+                " AND status = 'PLANNED' ORDER BY seq", rs -> {
                     lines.computeIfAbsent(rs.getString("upn_key"), key -> new ArrayList<>())
                             .add(new ReviewedLine(rs.getLong("seq"), PlannedChange.restore(
                                     ChangeKind.valueOf(rs.getString("change_kind")), rs.getString("target"),
                                     rs.getString("before_value"), rs.getString("after_value"))));
-                });
+                }, planId, tenantId);
         return lines;
     }
 

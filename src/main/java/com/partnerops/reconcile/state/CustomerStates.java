@@ -31,13 +31,14 @@ public class CustomerStates {
     public record CustomerState(CustomerContext context, Map<String, DirectoryUser> users) {
     }
 
-    /** Keeps IN lists well under HSQLDB's statement limits. */
-    private static final int KEYS_PER_QUERY = 500;
+    private static final List<String> USER_KEY = List.of("tenant_id", "upn_key");
 
     private final NamedParameterJdbcTemplate named;
+    private final KeyedReads keyed;
 
-    public CustomerStates(JdbcTemplate jdbc) {
+    public CustomerStates(JdbcTemplate jdbc, KeyedReads keyed) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.keyed = keyed;
     }
 
     /**
@@ -118,7 +119,7 @@ public class CustomerStates {
 
     /**
      * The rows of {@code select} (a table keyed by tenant and user) of the named users' tenants, or only of the
-     * named users, by their keys (a row-value IN over the primary key, which both stores look up by index).
+     * named users, by their keys ({@link KeyedReads}: looked up by the primary key).
      */
     private void forEachUserRow(String select, Map<String, Set<String>> namedUsers, boolean byKey,
             RowCallbackHandler handler) {
@@ -129,10 +130,7 @@ public class CustomerStates {
         }
         List<Object[]> keys = new ArrayList<>();
         namedUsers.forEach((tenant, users) -> users.forEach(user -> keys.add(new Object[] {tenant, user})));
-        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-            named.query(select + " WHERE (tenant_id, upn_key) IN (:keys)", new MapSqlParameterSource("keys",
-                    keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY))), handler);
-        }
+        keyed.query(select + " WHERE ", USER_KEY, keys, "", handler);
     }
 
     /**

@@ -21,8 +21,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,22 +31,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoreDirectory implements Directory {
 
-    /** Keeps IN lists well under HSQLDB's statement limits. */
-    private static final int IN_LIST = 500;
-
     /** A tenant id first, then a primary domain, then an exact name; a rank whose match is not unique is passed. */
     private static final String FIND_CUSTOMER = "SELECT 1 AS match_rank, tenant_id, domain, name FROM customer"
             + " WHERE tenant_key = ? UNION ALL SELECT 2, tenant_id, domain, name FROM customer WHERE domain_key = ?"
             + " UNION ALL SELECT 3, tenant_id, domain, name FROM customer WHERE name_key = ?";
 
+    private static final List<String> UPN_KEY = List.of("upn_key");
+
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final KeyedReads keyed;
     private final CustomerStates states;
 
     public StoreDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.states = new CustomerStates(jdbc);
+        this.keyed = new KeyedReads(jdbc);
+        this.states = new CustomerStates(jdbc, keyed);
     }
 
     @Override
@@ -100,21 +97,13 @@ public class StoreDirectory implements Directory {
 
     @Override
     public Map<String, DirectoryUser> loadUsers(String tenantId, Collection<String> userPrincipalNames) {
-        List<String> keys = userPrincipalNames.stream().map(Names::key).distinct().toList();
-        Map<String, DirectoryUser> users = new LinkedHashMap<>();
-        for (int from = 0; from < keys.size(); from += IN_LIST) {
-            users.putAll(loadUserBatch(tenantId, keys.subList(from, Math.min(keys.size(), from + IN_LIST))));
-        }
-        return users;
-    }
-
-    private Map<String, DirectoryUser> loadUserBatch(String tenantId, List<String> keys) {
-        MapSqlParameterSource params = new MapSqlParameterSource("tenant", tenantId).addValue("keys", keys);
+        List<Object[]> keys = userPrincipalNames.stream().map(Names::key).distinct()
+                .map(key -> new Object[] {key}).toList();
         Map<String, Set<String>> licenses = new HashMap<>();
         Map<String, Map<String, Set<String>>> disabled = new HashMap<>();
         Map<String, Map<String, String>> inherited = new HashMap<>();
-        named.query("SELECT upn_key, sku, disabled_plans, assigned_by_group FROM user_license"
-                + " WHERE tenant_id = :tenant AND upn_key IN (:keys)", params, rs -> {
+        keyed.query("SELECT upn_key, sku, disabled_plans, assigned_by_group FROM user_license WHERE tenant_id = ?"
+                + " AND ", UPN_KEY, keys, "", rs -> {
                     String key = rs.getString("upn_key");
                     licenses.computeIfAbsent(key, k -> new TreeSet<>()).add(rs.getString("sku"));
                     disabled.computeIfAbsent(key, k -> new TreeMap<>())
@@ -123,18 +112,25 @@ public class StoreDirectory implements Directory {
                         inherited.computeIfAbsent(key, k -> new TreeMap<>())
                                 .put(rs.getString("sku"), rs.getString("assigned_by_group"));
                     }
-                });
+                }, tenantId);
         Map<String, Set<String>> roles = new HashMap<>();
-        named.query("SELECT upn_key, role FROM user_role WHERE tenant_id = :tenant AND upn_key IN (:keys)", params,
-                rs -> {
-                    roles.computeIfAbsent(rs.getString("upn_key"), k -> new TreeSet<>()).add(rs.getString("role"));
-                });
-        Map<String, DirectoryUser> users = new HashMap<>();
-        named.query("SELECT * FROM directory_user WHERE tenant_id = :tenant AND upn_key IN (:keys)", params, rs -> {
+        keyed.query("SELECT upn_key, role FROM user_role WHERE tenant_id = ? AND ", UPN_KEY, keys, "", rs -> {
+            roles.computeIfAbsent(rs.getString("upn_key"), k -> new TreeSet<>()).add(rs.getString("role"));
+        }, tenantId);
+        Map<String, DirectoryUser> found = new HashMap<>();
+        keyed.query("SELECT * FROM directory_user WHERE tenant_id = ? AND ", UPN_KEY, keys, "", rs -> {
             String key = rs.getString("upn_key");
-            users.put(key, StoreRows.user(rs, tenantId, licenses.getOrDefault(key, Set.of()),
+            found.put(key, StoreRows.user(rs, tenantId, licenses.getOrDefault(key, Set.of()),
                     roles.getOrDefault(key, Set.of()), disabled.getOrDefault(key, Map.of()),
                     inherited.getOrDefault(key, Map.of())));
+        }, tenantId);
+        // in the order asked, as the lists gave them
+        Map<String, DirectoryUser> users = new LinkedHashMap<>();
+        keys.forEach(key -> {
+            DirectoryUser user = found.get((String) key[0]);
+            if (user != null) {
+                users.put((String) key[0], user);
+            }
         });
         return users;
     }
