@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A store inside this process (an HSQLDB file or memory database) runs one prepared statement once per key.
  * HSQLDB compiles a statement every time it is prepared, and an IN list of 500 keys took longer to compile and
- * run than 500 look-ups on one statement: a million-user apply read its chunks' users and roles in 7.6 s with
- * lists and in 6.4 s key by key. A store across the network (PostgreSQL) would pay a round trip per look-up, so
+ * run than 500 look-ups on one statement: a million-user apply read its chunks' customers (their users and roles
+ * by key) in 7.6 s with lists and in 6.4 s key by key. A store across the network (PostgreSQL) would pay a round trip per look-up, so
  * there the keys go in IN lists.
  */
 @Component
@@ -40,7 +40,8 @@ public class KeyedReads {
      * {@code WHERE} or {@code AND}) and its parameters are {@code leading}; {@code rest} may add conditions and an
      * {@code ORDER BY}, which then orders the rows of each key (not across keys).
      *
-     * @param keys one value per key column, in their order
+     * @param keys distinct keys (key by key, one given twice gives its rows twice), each one value per key column,
+     *     in their order
      */
     public void query(String select, List<String> keyColumns, List<Object[]> keys, String rest,
             RowCallbackHandler rows, Object... leading) {
