@@ -117,7 +117,7 @@ class ImportProcessTest {
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("users=" + 2 * USERS_PER_CUSTOMER);
         assertThat(StoreContent.of(cli)).isEqualTo(next == newer ? asTheNewerSnapshotSays : asBefore);
-        assertTheKilledImportIsRecordedFailedAndNothingIsLeftRunning();
+        assertTheKilledImportIsRecordedFailedAndNothingIsLeftRunning(point);
     }
 
     private void killImport(Path snapshot, KillPoint point) throws Exception {
@@ -131,11 +131,21 @@ class ImportProcessTest {
         assertThat(importing.output()).as("killed before it finished").doesNotContain("imported " + snapshot);
     }
 
-    private void assertTheKilledImportIsRecordedFailedAndNothingIsLeftRunning() throws SQLException {
+    private void assertTheKilledImportIsRecordedFailedAndNothingIsLeftRunning(KillPoint point) throws SQLException {
         try (Connection db = DriverManager.getConnection(cli.jdbcUrl(), "SA", "")) {
             String imports = "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                     + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'importStateJob' AND e.STATUS = ";
-            assertThat(SampleRunTest.count(db, imports + "'FAILED'")).isEqualTo(1);
+            long failed = SampleRunTest.count(db, imports + "'FAILED'");
+            // The two imports the store was copied from, the import after the kill, and the killed one when it
+            // ended on its own: after its last step committed (the kill point), the child needs only milliseconds
+            // to mark the job complete, and on a busy machine the signal can land after that (seen once in CI).
+            long otherImports = 2 + 1;
+            if (point == KillPoint.AFTER_THE_REPLACEMENT_COMMITTED && failed == 0) {
+                assertThat(SampleRunTest.count(db, imports + "'COMPLETED'")).isEqualTo(otherImports + 1);
+            } else {
+                assertThat(failed).isEqualTo(1);
+                assertThat(SampleRunTest.count(db, imports + "'COMPLETED'")).isEqualTo(otherImports);
+            }
             assertThat(SampleRunTest.count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION"
                     + " WHERE STATUS IN ('STARTING', 'STARTED')")).isZero();
             assertThat(SampleRunTest.count(db, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION"
