@@ -124,7 +124,7 @@ public class StoreDirectory implements Directory {
                     roles.getOrDefault(key, Set.of()), disabled.getOrDefault(key, Map.of()),
                     inherited.getOrDefault(key, Map.of())));
         }, tenantId);
-        // in the order asked, as the lists gave them
+        // in the order asked
         Map<String, DirectoryUser> users = new LinkedHashMap<>();
         keys.forEach(key -> {
             DirectoryUser user = found.get((String) key[0]);
