@@ -96,7 +96,7 @@ public class KeyedReads {
         Boolean known = inProcess;
         if (known == null) {
             String url = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getURL());
-            known = url != null && (url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:"));
+            known = url != null && new StoreUrl(url).isInProcess();
             inProcess = known;
         }
         return known;

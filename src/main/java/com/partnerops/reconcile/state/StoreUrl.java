@@ -20,6 +20,11 @@ record StoreUrl(String jdbcUrl) {
         return jdbcUrl.startsWith(POSTGRESQL);
     }
 
+    /** An HSQLDB file or memory database: the store runs inside this process, so a statement is no round trip. */
+    boolean isInProcess() {
+        return isHsqldbFile() || jdbcUrl.startsWith(HSQLDB_MEMORY);
+    }
+
     /**
      * Whether the store's write lock, once this process holds it, keeps every other process from writing: an
      * HSQLDB file store opens in one process at a time (HSQLDB's own lock file, and {@link StoreFileLock}); an
@@ -27,7 +32,7 @@ record StoreUrl(String jdbcUrl) {
      * server reached over the network has no such lock.
      */
     boolean writeLockExcludesOtherProcesses() {
-        return isHsqldbFile() || jdbcUrl.startsWith(HSQLDB_MEMORY) || isPostgresql();
+        return isInProcess() || isPostgresql();
     }
 
     /** The HSQLDB files' path without extension, e.g. {@code data/reconcile}. */
